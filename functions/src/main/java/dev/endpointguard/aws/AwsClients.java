@@ -1,0 +1,140 @@
+package dev.endpointguard.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Builds the SDK clients endpoint-guard uses, all sharing one url-connection HTTP client, an explicit region and
+ * credentials provider, and the SDK's standard retry mode (throttling backs off from 1 s).
+ * Build once per process (Lambda: in the handler's constructor) and share.
+ */
+public final class AwsClients implements AutoCloseable {
+
+  /** How to reach AWS: region, optional endpoint override (a local AWS), optional profile, retries on/off. */
+  public record Target(Region region, Optional<URI> endpointOverride, Optional<String> profile,
+                       boolean retries, List<ExecutionInterceptor> interceptors) {
+    public Target {
+      Objects.requireNonNull(region, "region");
+      Objects.requireNonNull(endpointOverride, "endpointOverride");
+      Objects.requireNonNull(profile, "profile");
+      interceptors = List.copyOf(interceptors);
+    }
+
+    /** A real AWS region through the default credential chain. */
+    public static Target aws(Region region) {
+      return new Target(region, Optional.empty(), Optional.empty(), true, List.of());
+    }
+
+    /** A local AWS at {@code endpoint}; dummy credentials unless the environment supplies some. */
+    public static Target local(Region region, URI endpoint) {
+      return new Target(region, Optional.of(endpoint), Optional.empty(), true, List.of());
+    }
+
+    public Target withRetries(boolean on) {
+      return new Target(region, endpointOverride, profile, on, interceptors);
+    }
+
+    public Target withProfile(Optional<String> p) {
+      return new Target(region, endpointOverride, p, retries, interceptors);
+    }
+
+    public Target withInterceptors(List<ExecutionInterceptor> list) {
+      return new Target(region, endpointOverride, profile, retries, list);
+    }
+  }
+
+  private final Target target;
+  private final SdkHttpClient http;
+  private final AwsCredentialsProvider credentials;
+  private final Ec2Client ec2;
+  private final StsClient sts;
+  private final SnsClient sns;
+  private final Route53Client route53;
+  private final ConfigClient config;
+
+  public AwsClients(Target target) {
+    this.target = target;
+    this.http = UrlConnectionHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(5))
+        .socketTimeout(Duration.ofSeconds(20))
+        .build();
+    this.credentials = credentialsFor(target);
+    this.ec2 = configure(Ec2Client.builder(), target.region()).build();
+    this.sts = configure(StsClient.builder(), target.region()).build();
+    this.sns = configure(SnsClient.builder(), target.region()).build();
+    // Route 53 is a global service: its API lives in aws-global whatever the scanned region.
+    this.route53 = configure(Route53Client.builder(), Region.AWS_GLOBAL).build();
+    this.config = configure(ConfigClient.builder(), target.region()).build();
+  }
+
+  private static AwsCredentialsProvider credentialsFor(Target target) {
+    if (target.profile().isPresent()) {
+      return ProfileCredentialsProvider.create(target.profile().get());
+    }
+    if (target.endpointOverride().isPresent()) {
+      // A local AWS accepts any signed request: use the environment's keys when set, dummy ones otherwise.
+      String key = System.getenv("AWS_ACCESS_KEY_ID");
+      if (key != null && !key.isBlank() && System.getenv("AWS_SECRET_ACCESS_KEY") != null) {
+        return EnvironmentVariableCredentialsProvider.create();
+      }
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region) {
+    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+        .retryStrategy(RetryMode.STANDARD)
+        .apiCallTimeout(Duration.ofSeconds(60));
+    if (!target.retries()) {
+      override.retryStrategy(b -> b.maxAttempts(1));
+    }
+    target.interceptors().forEach(override::addExecutionInterceptor);
+    builder.region(region).credentialsProvider(credentials).overrideConfiguration(override.build());
+    target.endpointOverride().ifPresent(builder::endpointOverride);
+    if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
+      sync.httpClient(http);
+    }
+    return builder;
+  }
+
+  public Target target() { return target; }
+  public Region region() { return target.region(); }
+  public Ec2Client ec2() { return ec2; }
+  public StsClient sts() { return sts; }
+  public SnsClient sns() { return sns; }
+  public Route53Client route53() { return route53; }
+  public ConfigClient config() { return config; }
+
+  @Override
+  public void close() {
+    ec2.close();
+    sts.close();
+    sns.close();
+    route53.close();
+    config.close();
+    http.close();
+  }
+}
