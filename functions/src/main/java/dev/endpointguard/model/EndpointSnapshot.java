@@ -1,0 +1,41 @@
+package dev.endpointguard.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a rule needs to judge one VPC endpoint, read once by the inventory.
+ *
+ * @param policyDocument the endpoint policy as AWS returned it; empty when the endpoint has none
+ * @param subnets        the endpoint's subnets (Interface endpoints), with AZ name and id
+ * @param vpc            the endpoint's VPC with its subnets and sibling endpoints
+ */
+public record EndpointSnapshot(String endpointId, EndpointType type, String serviceName, String state,
+                               boolean privateDnsEnabled, boolean requesterManaged, String policyDocument,
+                               List<SubnetInfo> subnets, List<SecurityGroupInfo> securityGroups,
+                               Map<String, String> tags, ServiceFacts service, VpcSnapshot vpc) {
+  public EndpointSnapshot {
+    Objects.requireNonNull(endpointId, "endpointId");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(serviceName, "serviceName");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(policyDocument, "policyDocument");
+    subnets = List.copyOf(subnets);
+    securityGroups = List.copyOf(securityGroups);
+    tags = Map.copyOf(tags);
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(vpc, "vpc");
+  }
+
+  public String vpcId() {
+    return vpc.vpcId();
+  }
+
+  /** Distinct AZ ids of the endpoint's subnets. */
+  public java.util.Set<String> coveredAzIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    subnets.forEach(s -> ids.add(s.azId()));
+    return ids;
+  }
+}

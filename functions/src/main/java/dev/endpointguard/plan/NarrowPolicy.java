@@ -1,0 +1,46 @@
+package dev.endpointguard.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Replaces an endpoint policy by a narrowed copy: conditions added, untrusted principals dropped, nothing widened. */
+public record NarrowPolicy(String endpointId, String previousPolicy, String newPolicy) implements Change {
+  public static final List<String> PERMISSIONS = List.of("ec2:ModifyVpcEndpoint");
+
+  public NarrowPolicy {
+    Objects.requireNonNull(endpointId, "endpointId");
+    Objects.requireNonNull(previousPolicy, "previousPolicy");
+    Objects.requireNonNull(newPolicy, "newPolicy");
+  }
+
+  @Override
+  public String target() {
+    return endpointId;
+  }
+
+  @Override
+  public Map<String, Object> detail() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("newPolicy", newPolicy);
+    d.put("previousPolicy", previousPolicy);
+    return d;
+  }
+
+  @Override
+  public List<String> permissions() {
+    return PERMISSIONS;
+  }
+
+  @Override
+  public String describe() {
+    return "narrow the endpoint policy of " + endpointId + " to trusted identities and AWS services";
+  }
+
+  @Override
+  public String rollback() {
+    return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + endpointId + " --policy-document '"
+        + previousPolicy.replace("'", "'\\''") + "'";
+  }
+}

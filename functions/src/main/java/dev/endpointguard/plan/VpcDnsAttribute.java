@@ -1,0 +1,23 @@
+package dev.endpointguard.plan;
+
+/** The two VPC DNS attributes private DNS needs, in the order AWS lets them be turned on. */
+public enum VpcDnsAttribute {
+  ENABLE_DNS_SUPPORT("enableDnsSupport", "--enable-dns-support"),
+  ENABLE_DNS_HOSTNAMES("enableDnsHostnames", "--enable-dns-hostnames");
+
+  private final String awsName;
+  private final String cliFlag;
+
+  VpcDnsAttribute(String awsName, String cliFlag) {
+    this.awsName = awsName;
+    this.cliFlag = cliFlag;
+  }
+
+  public String awsName() {
+    return awsName;
+  }
+
+  public String cliFlag() {
+    return cliFlag;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.endpointguard.report;
+
+import dev.endpointguard.rules.Evaluation;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An evaluation with what was done about it.
+ *
+ * @param error    for FAILED and SKIPPED: the AWS error code and message, or why it was skipped
+ * @param previous the state of what the plan touches, as it was before (for rollback)
+ */
+public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<String> error,
+                               Map<String, Object> previous) {
+  public EvaluationResult {
+    Objects.requireNonNull(evaluation, "evaluation");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(error, "error");
+    previous = Map.copyOf(previous);
+  }
+
+  public static EvaluationResult of(Evaluation evaluation, Outcome outcome) {
+    return new EvaluationResult(evaluation, outcome, Optional.empty(), Map.of());
+  }
+
+  /** Still NON_COMPLIANT after this run: not fixed by an applied plan. */
+  public boolean remainsNonCompliant() {
+    return evaluation.nonCompliant() && outcome != Outcome.APPLIED;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.endpointguard.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/** One run's results over an account and region. */
+public record ScanReport(String account, String region, List<EvaluationResult> results) {
+  public static final String VERSION = "endpoint-guard/1";
+
+  public ScanReport {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(region, "region");
+    results = List.copyOf(results);
+  }
+
+  public record Summary(int evaluated, int nonCompliant, int applied, int failed) {
+  }
+
+  public Summary summary() {
+    int nonCompliant = 0;
+    int applied = 0;
+    int failed = 0;
+    for (EvaluationResult r : results) {
+      if (r.evaluation().nonCompliant()) {
+        nonCompliant++;
+      }
+      if (r.outcome() == Outcome.APPLIED) {
+        applied++;
+      }
+      if (r.outcome() == Outcome.FAILED) {
+        failed++;
+      }
+    }
+    return new Summary(results.size(), nonCompliant, applied, failed);
+  }
+
+  /** NON_COMPLIANT findings that this run did not fix. */
+  public long remainingNonCompliant() {
+    return results.stream().filter(EvaluationResult::remainsNonCompliant).count();
+  }
+}

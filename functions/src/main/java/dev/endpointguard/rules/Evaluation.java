@@ -1,0 +1,35 @@
+package dev.endpointguard.rules;
+
+import dev.endpointguard.plan.Change;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rule's verdict on one resource: status, a one-line reason, and for NON_COMPLIANT the plan that would fix it
+ * (empty when no safe plan exists).
+ */
+public record Evaluation(RuleId rule, ResourceType resourceType, String resourceId, String vpcId, Status status,
+                         Severity severity, String reason, List<Change> plan) {
+  public Evaluation {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(resourceType, "resourceType");
+    Objects.requireNonNull(resourceId, "resourceId");
+    Objects.requireNonNull(vpcId, "vpcId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(reason, "reason");
+    plan = List.copyOf(plan);
+    if (status != Status.NON_COMPLIANT && !plan.isEmpty()) {
+      throw new IllegalArgumentException("only a NON_COMPLIANT evaluation carries a plan");
+    }
+  }
+
+  public boolean nonCompliant() {
+    return status == Status.NON_COMPLIANT;
+  }
+
+  /** The same evaluation, NOT_APPLICABLE for the given reason (exemptions, rules turned off). */
+  public Evaluation notApplicable(String why) {
+    return new Evaluation(rule, resourceType, resourceId, vpcId, Status.NOT_APPLICABLE, severity, why, List.of());
+  }
+}

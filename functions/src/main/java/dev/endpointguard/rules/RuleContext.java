@@ -1,0 +1,46 @@
+package dev.endpointguard.rules;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What rules know besides the snapshot: the settings that shape their verdicts and the scanned account.
+ * No clock, no environment: rules are pure.
+ *
+ * @param accountId         the scanned account (always trusted)
+ * @param minAzs            required distinct AZs for an Interface endpoint (capped by what the service offers)
+ * @param trustedAccountIds accounts trusted besides {@code accountId}
+ * @param trustedOrgIds     trusted AWS Organizations ids ({@code o-…}); empty means "not configured"
+ * @param azHourPriceUsd    price of one endpoint AZ-hour, for cost figures
+ */
+public record RuleContext(String accountId, int minAzs, Set<String> trustedAccountIds, Set<String> trustedOrgIds,
+                          BigDecimal azHourPriceUsd) {
+  public static final int DEFAULT_MIN_AZS = 2;
+  public static final BigDecimal DEFAULT_AZ_HOUR_PRICE = new BigDecimal("0.01");
+  public static final int HOURS_PER_MONTH = 730;
+
+  public RuleContext {
+    Objects.requireNonNull(accountId, "accountId");
+    trustedAccountIds = Set.copyOf(trustedAccountIds);
+    trustedOrgIds = Set.copyOf(trustedOrgIds);
+    Objects.requireNonNull(azHourPriceUsd, "azHourPriceUsd");
+  }
+
+  public static RuleContext defaults(String accountId) {
+    return new RuleContext(accountId, DEFAULT_MIN_AZS, Set.of(), Set.of(), DEFAULT_AZ_HOUR_PRICE);
+  }
+
+  /** The scanned account plus the trusted ones. */
+  public Set<String> allTrustedAccounts() {
+    java.util.Set<String> all = new java.util.TreeSet<>(trustedAccountIds);
+    all.add(accountId);
+    return java.util.Set.copyOf(all);
+  }
+
+  /** Monthly cost of {@code azs} more endpoint AZs: price × 730 h × azs. */
+  public BigDecimal monthlyCostOfAzs(int azs) {
+    return azHourPriceUsd.multiply(BigDecimal.valueOf((long) HOURS_PER_MONTH * azs))
+        .setScale(2, java.math.RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.endpointguard.rules;
+
+public enum Severity {
+  LOW,
+  MEDIUM,
+  HIGH
+}
