@@ -1,0 +1,73 @@
+package dev.endpointguard.cli;
+
+import dev.endpointguard.aws.AwsClients;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/** Region, profile and endpoint flags, resolved the way the AWS CLI resolves them. */
+final class AwsOptions {
+  @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: as the AWS CLI resolves it).")
+  String region;
+
+  @Option(names = "--profile", paramLabel = "PROFILE", description = "Named profile from ~/.aws/config.")
+  String profile;
+
+  @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this URL (a local AWS).")
+  String endpointUrl;
+
+  AwsClients.Target target(CommandLine cl) {
+    Region r = resolveRegion();
+    Optional<URI> endpoint = Optional.ofNullable(endpointUrl).map(AwsOptions::parseEndpoint);
+    return new AwsClients.Target(r, endpoint, Optional.ofNullable(profile), true, java.util.List.of());
+  }
+
+  static URI parseEndpoint(String value) {
+    try {
+      URI uri = new URI(value.trim());
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new IllegalArgumentException("--endpoint-url '" + value + "' is not an http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("--endpoint-url '" + value + "' is not a URL: " + e.getReason());
+    }
+  }
+
+  private Region resolveRegion() {
+    if (region != null) {
+      return checkRegion(region, "--region");
+    }
+    // The AWS CLI reads AWS_REGION, then AWS_DEFAULT_REGION, then the profile's region.
+    for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
+      String v = System.getenv(variable);
+      if (v != null && !v.isBlank()) {
+        return checkRegion(v, variable);
+      }
+    }
+    try {
+      Region r = profile != null ? new AwsProfileRegionProvider(null, profile).getRegion()
+          : DefaultAwsRegionProviderChain.builder().build().getRegion();
+      if (r != null) {
+        return r;
+      }
+    } catch (SdkClientException e) {
+      // fall through to the usage error
+    }
+    throw new IllegalArgumentException("no AWS region: pass --region, set AWS_REGION, or set one in the profile");
+  }
+
+  static Region checkRegion(String value, String source) {
+    String v = value.trim();
+    if (!v.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+      throw new IllegalArgumentException(source + " '" + value + "' is not a region name like us-east-1");
+    }
+    return Region.of(v);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.endpointguard.cli;
+
+import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.engine.Guard;
+import dev.endpointguard.engine.Mode;
+import dev.endpointguard.engine.Settings;
+import dev.endpointguard.engine.SettingsException;
+import dev.endpointguard.engine.Wiring;
+import dev.endpointguard.inventory.Targets;
+import dev.endpointguard.report.ReportJson;
+import dev.endpointguard.report.ScanReport;
+import dev.endpointguard.rules.RuleId;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scan}: evaluate the endpoints of one account and region; read-only unless {@code --fix}. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+    description = {"Evaluates the VPC endpoints of one account and region against every rule.",
+        "Read-only unless --fix, which applies every safe plan and verifies it."})
+final class ScanCommand implements Callable<Integer> {
+
+  enum Format { text, json }
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin
+  AwsOptions aws = new AwsOptions();
+
+  @Option(names = "--vpc-endpoint-id", paramLabel = "ID", description = "Scan only these endpoints (repeatable).")
+  List<String> endpointIds = new ArrayList<>();
+
+  @Option(names = "--vpc-id", paramLabel = "ID", description = "Scan only the endpoints of these VPCs (repeatable).")
+  List<String> vpcIds = new ArrayList<>();
+
+  @Option(names = "--rule", paramLabel = "ID", description = "Evaluate only these rules (repeatable): ${COMPLETION-CANDIDATES}",
+      completionCandidates = RuleIds.class)
+  List<String> rules = new ArrayList<>();
+
+  @Option(names = "--trusted-account-id", paramLabel = "ACCOUNT", description = "Accounts trusted besides the scanned one.")
+  List<String> trustedAccounts = new ArrayList<>();
+
+  @Option(names = "--trusted-org-id", paramLabel = "ORG", description = "Trusted AWS Organizations ids (o-...).")
+  List<String> trustedOrgs = new ArrayList<>();
+
+  @Option(names = "--min-azs", paramLabel = "N", description = "AZs an Interface endpoint must span (default 2).")
+  String minAzs;
+
+  @Option(names = "--az-hour-price", paramLabel = "USD", description = "Price of one endpoint AZ-hour (default 0.01).")
+  String azHourPrice;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+  Format format;
+
+  @Option(names = "--fix", description = "Apply every safe plan (remediate mode for every rule scanned).")
+  boolean fix;
+
+  static final class RuleIds extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    RuleIds() {
+      for (RuleId r : RuleId.values()) {
+        add(r.id());
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    Settings settings;
+    Targets targets;
+    AwsClients.Target target;
+    try {
+      settings = settings();
+      targets = targets();
+      target = aws.target(spec.commandLine());
+    } catch (SettingsException | IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try (AwsClients clients = new AwsClients(target)) {
+      Guard guard = Wiring.guard(clients);
+      ScanReport report = guard.run(targets, settings).report();
+      PrintWriter out = spec.commandLine().getOut();
+      if (format == Format.json) {
+        out.println(ReportJson.toJson(ReportJson.report(report), true));
+        out.flush();
+      } else {
+        new TextReport(Terminal.colour()).print(report, out);
+      }
+      return report.remainingNonCompliant() > 0 ? EndpointGuardCli.NON_COMPLIANT : EndpointGuardCli.OK;
+    }
+  }
+
+  private Settings settings() {
+    List<RuleId> selected = Settings.parseRuleIds(rules);
+    Map<RuleId, Mode> modes = new EnumMap<>(RuleId.class);
+    for (RuleId r : RuleId.values()) {
+      boolean on = selected.isEmpty() || selected.contains(r);
+      modes.put(r, !on ? Mode.OFF : fix ? Mode.REMEDIATE : Mode.ALERT);
+    }
+    return Settings.fromValues(trustedAccounts, trustedOrgs, minAzs, azHourPrice, modes);
+  }
+
+  private Targets targets() {
+    if (!endpointIds.isEmpty() && !vpcIds.isEmpty()) {
+      throw new IllegalArgumentException("use --vpc-endpoint-id or --vpc-id, not both");
+    }
+    if (!endpointIds.isEmpty()) {
+      return Targets.endpoints(endpointIds);
+    }
+    if (!vpcIds.isEmpty()) {
+      return Targets.vpcs(vpcIds);
+    }
+    return Targets.all();
+  }
+}

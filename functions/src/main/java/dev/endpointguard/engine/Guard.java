@@ -1,0 +1,133 @@
+package dev.endpointguard.engine;
+
+import dev.endpointguard.inventory.Inventory;
+import dev.endpointguard.inventory.Targets;
+import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.Estate;
+import dev.endpointguard.model.VpcSnapshot;
+import dev.endpointguard.plan.ExecutionResult;
+import dev.endpointguard.plan.Executor;
+import dev.endpointguard.plan.RetryableAwsException;
+import dev.endpointguard.plan.SafetyCheck;
+import dev.endpointguard.report.EvaluationResult;
+import dev.endpointguard.report.Outcome;
+import dev.endpointguard.report.ScanReport;
+import dev.endpointguard.rules.Evaluation;
+import dev.endpointguard.rules.ResourceType;
+import dev.endpointguard.rules.Rule;
+import dev.endpointguard.rules.RuleContext;
+import dev.endpointguard.rules.RuleRegistry;
+import dev.endpointguard.rules.Status;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engine: read the estate, evaluate every rule in scope, honour exemptions, then per rule mode report the plan
+ * or apply it (safety-checked, through the executor), and return the report. The CLI and every handler use it.
+ */
+public final class Guard {
+
+  /** A run's report, and whether a failure in it could succeed on retry (throttling, AWS 5xx). */
+  public record Run(ScanReport report, List<String> retryableFailures) {
+    public Run {
+      retryableFailures = List.copyOf(retryableFailures);
+    }
+
+    public boolean retryable() {
+      return !retryableFailures.isEmpty();
+    }
+  }
+
+  private final Inventory inventory;
+  private final Executor executor;
+  private final RuleRegistry rules;
+  private final Clock clock;
+
+  public Guard(Inventory inventory, Executor executor, RuleRegistry rules, Clock clock) {
+    this.inventory = inventory;
+    this.executor = executor;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  public Run run(Targets targets, Settings settings) {
+    Estate estate = inventory.load(targets);
+    return evaluateAndAct(estate, settings);
+  }
+
+  /** Evaluates an estate already read (a Config rule re-reads one resource; tests build estates). */
+  public Run evaluateAndAct(Estate estate, Settings settings) {
+    RuleContext context = settings.ruleContext(estate.accountId());
+    LocalDate today = LocalDate.now(clock);
+    List<Pending> pending = new ArrayList<>();
+    for (EndpointSnapshot endpoint : estate.endpoints()) {
+      for (Rule.EndpointRule rule : rules.endpointRules()) {
+        if (settings.mode(rule.id()) == Mode.OFF) {
+          continue;
+        }
+        Evaluation e = rule.evaluate(endpoint, context);
+        Optional<String> exempt = Exemptions.exemption(endpoint.tags(), rule.id(), today);
+        pending.add(new Pending(exempt.map(e::notApplicable).orElse(e),
+            PreviousState.ofEndpoint(rule.id(), endpoint)));
+      }
+    }
+    for (VpcSnapshot vpc : estate.vpcs()) {
+      for (Rule.VpcRule rule : rules.vpcRules()) {
+        if (settings.mode(rule.id()) == Mode.OFF) {
+          continue;
+        }
+        Evaluation e = rule.evaluate(vpc, context);
+        Optional<String> exempt = Exemptions.exemption(vpc.vpc().tags(), rule.id(), today);
+        pending.add(new Pending(exempt.map(e::notApplicable).orElse(e), PreviousState.ofVpc(vpc.vpc())));
+      }
+    }
+
+    // VPC-level fixes first: endpoint fixes (private DNS) depend on the VPC's DNS attributes.
+    List<Pending> order = new ArrayList<>(pending);
+    order.sort((a, b) -> Boolean.compare(a.evaluation.resourceType() != ResourceType.VPC,
+        b.evaluation.resourceType() != ResourceType.VPC));
+    List<String> retryable = new ArrayList<>();
+    for (Pending p : order) {
+      p.result = decide(p, estate, settings, retryable);
+    }
+    List<EvaluationResult> results = pending.stream().map(p -> p.result).toList();
+    return new Run(new ScanReport(estate.accountId(), estate.region(), results), retryable);
+  }
+
+  private EvaluationResult decide(Pending p, Estate estate, Settings settings, List<String> retryable) {
+    Evaluation e = p.evaluation;
+    if (e.status() != Status.NON_COMPLIANT || e.plan().isEmpty()) {
+      return new EvaluationResult(e, Outcome.NONE, Optional.empty(), p.previous);
+    }
+    if (settings.mode(e.rule()) != Mode.REMEDIATE) {
+      return new EvaluationResult(e, Outcome.PLANNED, Optional.empty(), p.previous);
+    }
+    Optional<String> unsafe = SafetyCheck.violation(e.plan(), estate);
+    if (unsafe.isPresent()) {
+      return new EvaluationResult(e, Outcome.SKIPPED, Optional.of("unsafe plan not applied: " + unsafe.get()),
+          p.previous);
+    }
+    try {
+      ExecutionResult done = executor.apply(e.plan());
+      return new EvaluationResult(e, done.outcome(), done.error(), p.previous);
+    } catch (RetryableAwsException ex) {
+      retryable.add(e.resourceId() + ": " + ex.getMessage());
+      return new EvaluationResult(e, Outcome.FAILED, Optional.of(ex.getMessage()), p.previous);
+    }
+  }
+
+  private static final class Pending {
+    final Evaluation evaluation;
+    final Map<String, Object> previous;
+    EvaluationResult result;
+
+    Pending(Evaluation evaluation, Map<String, Object> previous) {
+      this.evaluation = evaluation;
+      this.previous = previous;
+    }
+  }
+}
