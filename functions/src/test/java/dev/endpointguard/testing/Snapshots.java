@@ -58,6 +58,10 @@ public final class Snapshots {
     return new VpcBuilder(VPC_ID);
   }
 
+  public static VpcBuilder vpc(String vpcId) {
+    return new VpcBuilder(vpcId);
+  }
+
   public static EndpointBuilder endpoint(String endpointId) {
     return new EndpointBuilder(endpointId);
   }
