@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * single-az-endpoint: an Interface endpoint whose subnets span fewer distinct AZ ids than required, where required is
  * {@code minAzs} capped by the AZs the service offers in which the VPC has a subnet. AZ ids, not names, because names
- * map to different zones in different accounts. https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html
+ * map to different zones in different accounts.
+ * https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html
  */
 public final class SingleAzEndpointRule implements Rule.EndpointRule {
   /** A fresh endpoint is pending; deleting, failed or rejected ones are not worth more AZs. */
