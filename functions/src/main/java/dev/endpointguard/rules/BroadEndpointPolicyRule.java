@@ -1,0 +1,71 @@
+package dev.endpointguard.rules;
+
+import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.plan.NarrowPolicy;
+import dev.endpointguard.policy.NarrowingCheck;
+import dev.endpointguard.policy.PolicyAnalysis;
+import dev.endpointguard.policy.PolicyAnalyzer;
+import dev.endpointguard.policy.PolicyNarrower;
+import dev.endpointguard.policy.StatementFinding;
+import dev.endpointguard.policy.TrustedIdentities;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * broad-endpoint-policy: an endpoint policy with an Allow statement that lets principals outside the trusted accounts
+ * and organizations through. The plan narrows it only when the safety check proves the new policy allows nothing the
+ * old one denied. https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
+ */
+public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
+  /** What AWS applies to an endpoint without a policy document; the rollback target when the document is empty. */
+  static final String DEFAULT_POLICY = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+      + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+  @Override
+  public RuleId id() {
+    return RuleId.BROAD_ENDPOINT_POLICY;
+  }
+
+  @Override
+  public Severity severity() {
+    return Severity.HIGH;
+  }
+
+  @Override
+  public Evaluation evaluate(EndpointSnapshot endpoint, RuleContext context) {
+    Verdict verdict = Verdict.on(this, endpoint);
+    String label = Verdict.label(endpoint);
+    if (endpoint.type() != EndpointType.INTERFACE && endpoint.type() != EndpointType.GATEWAY) {
+      return verdict.wrongType(endpoint, "Interface and Gateway");
+    }
+    if (!endpoint.service().policySupported()) {
+      return verdict.notApplicable(label + " is for a service that does not support endpoint policies");
+    }
+    TrustedIdentities trust = new TrustedIdentities(context.allTrustedAccounts(), context.trustedOrgIds());
+    String document = endpoint.policyDocument();
+    PolicyAnalysis analysis = PolicyAnalyzer.analyze(document, trust);
+    if (analysis.parseError().isPresent()) {
+      return verdict.nonCompliant(label + " has a policy that cannot be parsed: " + analysis.parseError().get(),
+          List.of());
+    }
+    String notes = analysis.notes().isEmpty() ? "" : " (" + String.join("; ", analysis.notes()) + ")";
+    if (!analysis.broad()) {
+      return verdict.compliant(label + " has a policy that admits only trusted identities" + notes);
+    }
+    List<StatementFinding> findings = analysis.broadStatements();
+    String finding = label + " has a broad policy" + notes + ": " + findings.get(0).reason()
+        + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more" : "");
+    String previous = document.isBlank() ? DEFAULT_POLICY : document;
+    Optional<String> narrowed = PolicyNarrower.narrow(document, trust);
+    if (narrowed.isEmpty()) {
+      return verdict.nonCompliant(finding + "; no narrowed policy could be written, so no plan is made", List.of());
+    }
+    Optional<String> violation = NarrowingCheck.violation(previous, narrowed.get());
+    if (violation.isPresent()) {
+      return verdict.nonCompliant(finding + "; the narrowed policy failed the safety check (" + violation.get()
+          + "), so no plan is made", List.of());
+    }
+    return verdict.nonCompliant(finding, List.of(new NarrowPolicy(endpoint.endpointId(), previous, narrowed.get())));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.endpointguard.rules;
+
+import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.VpcSnapshot;
+import dev.endpointguard.plan.Change;
+import java.util.List;
+
+/** Builds one rule's evaluations of one resource, so each rule states only its status, reason and plan. */
+final class Verdict {
+  private final Rule rule;
+  private final String resourceId;
+  private final String vpcId;
+
+  private Verdict(Rule rule, String resourceId, String vpcId) {
+    this.rule = rule;
+    this.resourceId = resourceId;
+    this.vpcId = vpcId;
+  }
+
+  static Verdict on(Rule rule, EndpointSnapshot endpoint) {
+    return new Verdict(rule, endpoint.endpointId(), endpoint.vpcId());
+  }
+
+  static Verdict on(Rule rule, VpcSnapshot vpc) {
+    return new Verdict(rule, vpc.vpcId(), vpc.vpcId());
+  }
+
+  /** How reasons name an endpoint: {@code vpce-… (com.amazonaws.us-east-1.ssm)}. */
+  static String label(EndpointSnapshot endpoint) {
+    return endpoint.endpointId() + " (" + endpoint.serviceName() + ")";
+  }
+
+  /** NOT_APPLICABLE for an endpoint of a type the rule does not judge. */
+  Evaluation wrongType(EndpointSnapshot endpoint, String judgedTypes) {
+    return notApplicable(label(endpoint) + " is a " + endpoint.type().awsName() + " endpoint; "
+        + rule.id() + " applies to " + judgedTypes + " endpoints");
+  }
+
+  static boolean isInterface(EndpointSnapshot endpoint) {
+    return endpoint.type() == EndpointType.INTERFACE;
+  }
+
+  Evaluation compliant(String reason) {
+    return of(Status.COMPLIANT, reason, List.of());
+  }
+
+  Evaluation notApplicable(String reason) {
+    return of(Status.NOT_APPLICABLE, reason, List.of());
+  }
+
+  Evaluation nonCompliant(String reason, List<? extends Change> plan) {
+    return of(Status.NON_COMPLIANT, reason, List.copyOf(plan));
+  }
+
+  private Evaluation of(Status status, String reason, List<Change> plan) {
+    return new Evaluation(rule.id(), rule.resourceType(), resourceId, vpcId, status, rule.severity(), reason, plan);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.endpointguard.rules;
+
+import dev.endpointguard.model.EndpointSummary;
+import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.VpcSnapshot;
+import dev.endpointguard.plan.EnableVpcDnsAttribute;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * vpc-dns-disabled: a VPC holding an Interface endpoint with private DNS on while enableDnsSupport or
+ * enableDnsHostnames is off, so the endpoint's private DNS name does not resolve to it.
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html
+ */
+public final class VpcDnsDisabledRule implements Rule.VpcRule {
+  /** Endpoints on their way out need no DNS. */
+  private static final Set<String> GONE_STATES = Set.of("deleting", "deleted");
+
+  @Override
+  public RuleId id() {
+    return RuleId.VPC_DNS_DISABLED;
+  }
+
+  @Override
+  public Severity severity() {
+    return Severity.MEDIUM;
+  }
+
+  @Override
+  public Evaluation evaluate(VpcSnapshot vpc, RuleContext context) {
+    Verdict verdict = Verdict.on(this, vpc);
+    List<String> withPrivateDns = vpc.endpoints().stream()
+        .filter(e -> e.type() == EndpointType.INTERFACE && e.privateDnsEnabled())
+        .filter(e -> !GONE_STATES.contains(e.state().toLowerCase(Locale.ROOT)))
+        .map(EndpointSummary::endpointId)
+        .sorted()
+        .toList();
+    if (withPrivateDns.isEmpty()) {
+      return verdict.notApplicable(vpc.vpcId() + " holds no Interface endpoint with private DNS on");
+    }
+    String endpoints = Reasons.countAndList(withPrivateDns, "endpoint");
+    List<EnableVpcDnsAttribute> missing = VpcDnsAttributes.missing(vpc.vpc());
+    if (missing.isEmpty()) {
+      return verdict.compliant(vpc.vpcId() + " has enableDnsSupport and enableDnsHostnames on for " + endpoints
+          + " with private DNS");
+    }
+    return verdict.nonCompliant(vpc.vpcId() + " has " + VpcDnsAttributes.names(missing) + " off, so private DNS"
+        + " does not resolve for " + endpoints + " with it on", missing);
+  }
+}

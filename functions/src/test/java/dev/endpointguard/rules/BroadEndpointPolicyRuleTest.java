@@ -1,0 +1,153 @@
+package dev.endpointguard.rules;
+
+import static dev.endpointguard.testing.Snapshots.endpoint;
+import static dev.endpointguard.testing.Snapshots.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.plan.Change;
+import dev.endpointguard.plan.NarrowPolicy;
+import dev.endpointguard.policy.NarrowingCheck;
+import dev.endpointguard.policy.PolicyAnalyzer;
+import dev.endpointguard.policy.TrustedIdentities;
+import dev.endpointguard.testing.Snapshots;
+import dev.endpointguard.testing.Snapshots.EndpointBuilder;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BroadEndpointPolicyRuleTest {
+  private static final BroadEndpointPolicyRule RULE = new BroadEndpointPolicyRule();
+  private static final String SSM = "vpce-1 (" + Snapshots.SSM + ")";
+  private static final String ORG = "o-a1b2c3d4e5";
+  private static final String PARTNER = "222233334444";
+  private static final RuleContext ACCOUNT_ONLY = Snapshots.context();
+  private static final RuleContext WITH_ORG =
+      new RuleContext(Snapshots.ACCOUNT, 2, Set.of(), Set.of(ORG), RuleContext.DEFAULT_AZ_HOUR_PRICE);
+  private static final RuleContext WITH_PARTNER =
+      new RuleContext(Snapshots.ACCOUNT, 2, Set.of(PARTNER), Set.of(), RuleContext.DEFAULT_AZ_HOUR_PRICE);
+  private static final String ANY_PRINCIPAL =
+      "statement 1 allows any principal (*) with no identity-perimeter condition";
+
+  /** The default policy narrowed to the scanned account, plus the AWS-services copy. */
+  private static final String NARROWED_TO_ACCOUNT = json("{'Version':'2012-10-17','Statement':["
+      + "{'Sid':'Statement1TrustedIdentities','Effect':'Allow','Principal':'*','Action':'*','Resource':'*',"
+      + "'Condition':{'StringEquals':{'aws:PrincipalAccount':'123456789012'}}},"
+      + "{'Sid':'Statement1AwsServices','Effect':'Allow','Principal':'*','Action':'*','Resource':'*',"
+      + "'Condition':{'Bool':{'aws:PrincipalIsAWSService':'true'}}}]}");
+
+  private static String json(String singleQuoted) {
+    return singleQuoted.replace('\'', '"');
+  }
+
+  private static String allowAllWhere(String condition) {
+    return json("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':'*','Action':'*','Resource':'*',"
+        + "'Condition':" + condition + "}]}");
+  }
+
+  private static String principals(String... arns) {
+    return json("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'AWS':['"
+        + String.join("','", arns) + "']},'Action':'*','Resource':'*'}]}");
+  }
+
+  static Stream<Arguments> cases() {
+    String partnerAndUs = principals("arn:aws:iam::" + PARTNER + ":root", "arn:aws:iam::123456789012:root");
+    return Stream.of(
+        arguments("default full-access policy", endpoint("vpce-1"), ACCOUNT_ONLY,
+            Status.NON_COMPLIANT, SSM + " has a broad policy: " + ANY_PRINCIPAL,
+            List.of(new NarrowPolicy("vpce-1", Snapshots.FULL_ACCESS_POLICY, NARROWED_TO_ACCOUNT))),
+        arguments("Gateway endpoint with the default policy",
+            endpoint("vpce-1").type(EndpointType.GATEWAY).service(service(Snapshots.S3)), ACCOUNT_ONLY,
+            Status.NON_COMPLIANT, "vpce-1 (" + Snapshots.S3 + ") has a broad policy: " + ANY_PRINCIPAL,
+            List.of(new NarrowPolicy("vpce-1", Snapshots.FULL_ACCESS_POLICY, NARROWED_TO_ACCOUNT))),
+        arguments("no policy document: the default's JSON is the rollback target", endpoint("vpce-1").policy(""),
+            ACCOUNT_ONLY,
+            Status.NON_COMPLIANT, SSM + " has a broad policy (no policy document: AWS applies the default full-access"
+                + " policy): " + ANY_PRINCIPAL,
+            List.of(new NarrowPolicy("vpce-1", BroadEndpointPolicyRule.DEFAULT_POLICY, NARROWED_TO_ACCOUNT))),
+        arguments("bounded to the trusted org", endpoint("vpce-1").policy(allowAllWhere(
+                "{'StringEquals':{'aws:PrincipalOrgID':'" + ORG + "'}}")), WITH_ORG,
+            Status.COMPLIANT, SSM + " has a policy that admits only trusted identities", List.of()),
+        arguments("bounded to an org while no org is configured", endpoint("vpce-1").policy(allowAllWhere(
+                "{'StringEquals':{'aws:PrincipalOrgID':'" + ORG + "'}}")), ACCOUNT_ONLY,
+            Status.COMPLIANT, SSM + " has a policy that admits only trusted identities (organization " + ORG
+                + " accepted without verification: no trusted org ids configured)", List.of()),
+        arguments("bounded to the scanned account", endpoint("vpce-1").policy(allowAllWhere(
+                "{'StringEquals':{'aws:PrincipalAccount':'123456789012'}}")), ACCOUNT_ONLY,
+            Status.COMPLIANT, SSM + " has a policy that admits only trusted identities", List.of()),
+        arguments("named partner account, trusted", endpoint("vpce-1").policy(partnerAndUs), WITH_PARTNER,
+            Status.COMPLIANT, SSM + " has a policy that admits only trusted identities", List.of()),
+        arguments("named partner account, not trusted: dropped", endpoint("vpce-1").policy(partnerAndUs),
+            ACCOUNT_ONLY,
+            Status.NON_COMPLIANT, SSM + " has a broad policy: statement 1 grants principals outside the trusted"
+                + " accounts: arn:aws:iam::" + PARTNER + ":root",
+            List.of(new NarrowPolicy("vpce-1", partnerAndUs, json("{'Version':'2012-10-17','Statement':{"
+                + "'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::123456789012:root'},'Action':'*',"
+                + "'Resource':'*'}}")))),
+        arguments("unparseable policy", endpoint("vpce-1").policy("{not json"), ACCOUNT_ONLY,
+            Status.NON_COMPLIANT, SSM + " has a policy that cannot be parsed: policy is not valid JSON: Unexpected"
+                + " character ('n' (code 110)): was expecting double-quote to start field name", List.of()),
+        arguments("Gateway Load Balancer endpoint", endpoint("vpce-1").type(EndpointType.GATEWAY_LOAD_BALANCER),
+            ACCOUNT_ONLY,
+            Status.NOT_APPLICABLE, SSM + " is a GatewayLoadBalancer endpoint; broad-endpoint-policy applies to"
+                + " Interface and Gateway endpoints", List.of()),
+        arguments("service without endpoint policies",
+            endpoint("vpce-1").service(service(Snapshots.SSM).policyUnsupported()), ACCOUNT_ONLY,
+            Status.NOT_APPLICABLE, SSM + " is for a service that does not support endpoint policies", List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void evaluate_case_givesExactStatusReasonAndPlan(String name, EndpointBuilder endpoint, RuleContext context,
+                                                   Status status, String reason, List<Change> plan) {
+    assertThat(RULE.evaluate(endpoint.build(), context))
+        .isEqualTo(Expected.evaluation(RULE, "vpce-1", status, reason, plan));
+  }
+
+  @Test
+  void evaluate_severalBroadStatements_firstFindingAndCountOfTheRest() {
+    String twoBroad = json("{'Version':'2012-10-17','Statement':[{'Sid':'Reads','Effect':'Allow','Principal':'*',"
+        + "'Action':'s3:Get*','Resource':'*'},"
+        + "{'Effect':'Allow','NotPrincipal':{'AWS':'arn:aws:iam::123456789012:root'},'Action':'*','Resource':'*'},"
+        + "{'Effect':'Deny','Principal':'*','Action':'s3:Delete*','Resource':'*'}]}");
+    Evaluation evaluation = RULE.evaluate(endpoint("vpce-1").policy(twoBroad).build(), WITH_ORG);
+    assertThat(evaluation.reason()).isEqualTo(SSM + " has a broad policy: statement 1 (Sid \"Reads\") allows any"
+        + " principal (*) with no identity-perimeter condition and 1 more");
+    assertThat(evaluation.plan()).singleElement().isInstanceOf(NarrowPolicy.class);
+  }
+
+  @Test
+  void evaluate_broadPolicy_planIsProvablyNarrowerAndNoLongerBroad() {
+    TrustedIdentities trust = new TrustedIdentities(WITH_ORG.allTrustedAccounts(), WITH_ORG.trustedOrgIds());
+    NarrowPolicy change = (NarrowPolicy) RULE.evaluate(endpoint("vpce-1").build(), WITH_ORG).plan().get(0);
+    assertThat(change.previousPolicy()).isEqualTo(Snapshots.FULL_ACCESS_POLICY);
+    assertThat(NarrowingCheck.violation(change.previousPolicy(), change.newPolicy())).isEmpty();
+    assertThat(PolicyAnalyzer.analyze(change.newPolicy(), trust).broad()).isFalse();
+    assertThat(change.newPolicy()).contains("\"aws:PrincipalOrgID\":\"" + ORG + "\"");
+  }
+
+  @Test
+  void evaluate_severalEndpoints_oneVerdictEach() {
+    List<Evaluation> evaluations = Stream.of(endpoint("vpce-1"),
+            endpoint("vpce-2").policy(allowAllWhere("{'StringEquals':{'aws:PrincipalOrgID':'" + ORG + "'}}")),
+            endpoint("vpce-3").type(EndpointType.GATEWAY_LOAD_BALANCER))
+        .map(e -> RULE.evaluate(e.build(), WITH_ORG))
+        .toList();
+    assertThat(evaluations).extracting(Evaluation::resourceId, Evaluation::status).containsExactly(
+        tuple("vpce-1", Status.NON_COMPLIANT), tuple("vpce-2", Status.COMPLIANT),
+        tuple("vpce-3", Status.NOT_APPLICABLE));
+  }
+
+  @Test
+  void rule_identity_isBroadEndpointPolicyHighOnEndpoints() {
+    assertThat(RULE.id()).isEqualTo(RuleId.BROAD_ENDPOINT_POLICY);
+    assertThat(RULE.severity()).isEqualTo(Severity.HIGH);
+    assertThat(RULE.resourceType()).isEqualTo(ResourceType.VPC_ENDPOINT);
+  }
+}

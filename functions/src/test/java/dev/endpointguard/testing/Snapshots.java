@@ -1,0 +1,348 @@
+package dev.endpointguard.testing;
+
+import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointSummary;
+import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.HostedZoneRef;
+import dev.endpointguard.model.IngressRule;
+import dev.endpointguard.model.SecurityGroupInfo;
+import dev.endpointguard.model.ServiceFacts;
+import dev.endpointguard.model.SubnetInfo;
+import dev.endpointguard.model.Tags;
+import dev.endpointguard.model.VpcInfo;
+import dev.endpointguard.model.VpcSnapshot;
+import dev.endpointguard.rules.RuleContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Short builders for snapshots in tests. Defaults describe a healthy estate in us-east-1: an available Interface
+ * endpoint for SSM with private DNS on and the default full-access policy, in a VPC with both DNS attributes on.
+ * An endpoint's subnets and the endpoint itself are added to its VPC snapshot, as the inventory does.
+ */
+public final class Snapshots {
+  public static final String ACCOUNT = "123456789012";
+  public static final String VPC_ID = "vpc-0a1";
+  public static final String SSM = "com.amazonaws.us-east-1.ssm";
+  public static final String SSM_DNS = "ssm.us-east-1.amazonaws.com";
+  public static final String S3 = "com.amazonaws.us-east-1.s3";
+  public static final Set<String> US_EAST_1_AZS =
+      Set.of("use1-az1", "use1-az2", "use1-az3", "use1-az4", "use1-az5", "use1-az6");
+  public static final String FULL_ACCESS_POLICY = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+      + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+  private Snapshots() {
+  }
+
+  /** The default settings for account {@link #ACCOUNT}. */
+  public static RuleContext context() {
+    return RuleContext.defaults(ACCOUNT);
+  }
+
+  public static SubnetBuilder subnet(String subnetId, String azId) {
+    return new SubnetBuilder(subnetId, azId);
+  }
+
+  /** A known AWS service offered in every us-east-1 AZ, with private DNS {@code <name>.us-east-1.amazonaws.com}. */
+  public static ServiceBuilder service(String serviceName) {
+    return new ServiceBuilder(serviceName);
+  }
+
+  public static VpcBuilder vpc() {
+    return new VpcBuilder(VPC_ID);
+  }
+
+  public static VpcBuilder vpc(String vpcId) {
+    return new VpcBuilder(vpcId);
+  }
+
+  public static EndpointBuilder endpoint(String endpointId) {
+    return new EndpointBuilder(endpointId);
+  }
+
+  public static SecurityGroupBuilder group(String groupId) {
+    return new SecurityGroupBuilder(groupId);
+  }
+
+  public static IngressRule ingress(String groupId, String protocol, int fromPort, int toPort, String source) {
+    return new IngressRule(groupId, protocol, fromPort, toPort, source);
+  }
+
+  /** Another endpoint of the VPC, as rules about siblings see it. */
+  public static EndpointSummary summary(String endpointId, EndpointType type, String serviceName,
+                                        boolean privateDns, String... subnetIds) {
+    return new EndpointSummary(endpointId, type, serviceName, "available", privateDns, List.of(subnetIds));
+  }
+
+  /** Subnet builder: private, 250 free addresses, untagged, in {@link #VPC_ID}. */
+  public static final class SubnetBuilder {
+    private final String subnetId;
+    private final String azId;
+    private String vpcId = VPC_ID;
+    private int availableIps = 250;
+    private boolean isPublic;
+    private final Map<String, String> tags = new HashMap<>();
+
+    private SubnetBuilder(String subnetId, String azId) {
+      this.subnetId = subnetId;
+      this.azId = azId;
+    }
+
+    public SubnetBuilder freeIps(int count) {
+      this.availableIps = count;
+      return this;
+    }
+
+    public SubnetBuilder publicSubnet() {
+      this.isPublic = true;
+      return this;
+    }
+
+    public SubnetBuilder taggedForEndpoints() {
+      tags.put(Tags.ENDPOINT_SUBNET, "true");
+      return this;
+    }
+
+    public SubnetBuilder inVpc(String id) {
+      this.vpcId = id;
+      return this;
+    }
+
+    public SubnetInfo build() {
+      return new SubnetInfo(subnetId, vpcId, azName(azId), azId, availableIps, isPublic, tags);
+    }
+
+    /** use1-az2 → us-east-1b: stable and readable; real accounts map ids to names differently. */
+    private static String azName(String azId) {
+      char last = azId.charAt(azId.length() - 1);
+      return "us-east-1" + (Character.isDigit(last) ? (char) ('a' + last - '1') : 'x');
+    }
+  }
+
+  /** Service facts builder. */
+  public static final class ServiceBuilder {
+    private final String serviceName;
+    private Set<String> offered = US_EAST_1_AZS;
+    private Optional<String> privateDnsName;
+    private boolean policySupported = true;
+    private boolean managesEndpoints;
+    private boolean known = true;
+
+    private ServiceBuilder(String serviceName) {
+      this.serviceName = serviceName;
+      String shortName = serviceName.substring(serviceName.lastIndexOf('.') + 1);
+      this.privateDnsName = Optional.of(shortName + ".us-east-1.amazonaws.com");
+    }
+
+    public ServiceBuilder offeredIn(String... azIds) {
+      this.offered = Set.of(azIds);
+      return this;
+    }
+
+    public ServiceBuilder privateDnsName(String name) {
+      this.privateDnsName = Optional.of(name);
+      return this;
+    }
+
+    public ServiceBuilder noPrivateDnsName() {
+      this.privateDnsName = Optional.empty();
+      return this;
+    }
+
+    public ServiceBuilder policyUnsupported() {
+      this.policySupported = false;
+      return this;
+    }
+
+    public ServiceBuilder managesEndpoints() {
+      this.managesEndpoints = true;
+      return this;
+    }
+
+    /** As the inventory records a service DescribeVpcEndpointServices did not return. */
+    public ServiceBuilder unknown() {
+      this.known = false;
+      this.offered = Set.of();
+      this.privateDnsName = Optional.empty();
+      return this;
+    }
+
+    public ServiceFacts build() {
+      return new ServiceFacts(serviceName, offered, privateDnsName, policySupported, managesEndpoints, known);
+    }
+  }
+
+  /** VPC builder: 10.0.0.0/16, no IPv6, both DNS attributes on, hosted zones not looked up. */
+  public static final class VpcBuilder {
+    private final String vpcId;
+    private List<String> ipv4 = List.of("10.0.0.0/16");
+    private List<String> ipv6 = List.of();
+    private boolean dnsSupport = true;
+    private boolean dnsHostnames = true;
+    private final List<SubnetInfo> subnets = new ArrayList<>();
+    private final List<EndpointSummary> endpoints = new ArrayList<>();
+    private Optional<List<HostedZoneRef>> zones = Optional.empty();
+
+    private VpcBuilder(String vpcId) {
+      this.vpcId = vpcId;
+    }
+
+    public VpcBuilder cidrs(List<String> ipv4Cidrs, List<String> ipv6Cidrs) {
+      this.ipv4 = List.copyOf(ipv4Cidrs);
+      this.ipv6 = List.copyOf(ipv6Cidrs);
+      return this;
+    }
+
+    public VpcBuilder dnsSupport(boolean on) {
+      this.dnsSupport = on;
+      return this;
+    }
+
+    public VpcBuilder dnsHostnames(boolean on) {
+      this.dnsHostnames = on;
+      return this;
+    }
+
+    public VpcBuilder subnets(SubnetBuilder... more) {
+      Arrays.stream(more).map(SubnetBuilder::build).forEach(subnets::add);
+      return this;
+    }
+
+    public VpcBuilder endpoints(EndpointSummary... more) {
+      endpoints.addAll(List.of(more));
+      return this;
+    }
+
+    /** The private hosted zones associated with the VPC, as looked up (possibly none). */
+    public VpcBuilder hostedZones(HostedZoneRef... zoneRefs) {
+      this.zones = Optional.of(List.of(zoneRefs));
+      return this;
+    }
+
+    public VpcSnapshot build() {
+      return build(List.of(), Optional.empty());
+    }
+
+    VpcSnapshot build(List<SubnetInfo> endpointSubnets, Optional<EndpointSummary> self) {
+      Map<String, SubnetInfo> all = new java.util.LinkedHashMap<>();
+      subnets.forEach(s -> all.put(s.subnetId(), s));
+      endpointSubnets.forEach(s -> all.putIfAbsent(s.subnetId(), s));
+      List<EndpointSummary> allEndpoints = new ArrayList<>(endpoints);
+      self.filter(e -> endpoints.stream().noneMatch(o -> o.endpointId().equals(e.endpointId())))
+          .ifPresent(allEndpoints::add);
+      return new VpcSnapshot(new VpcInfo(vpcId, ipv4, ipv6, dnsSupport, dnsHostnames, Map.of()),
+          List.copyOf(all.values()), allEndpoints, zones);
+    }
+  }
+
+  /** Endpoint builder: an available Interface endpoint for SSM, private DNS on, full-access policy. */
+  public static final class EndpointBuilder {
+    private final String endpointId;
+    private EndpointType type = EndpointType.INTERFACE;
+    private ServiceFacts service = Snapshots.service(SSM).build();
+    private String state = "available";
+    private boolean privateDns = true;
+    private boolean requesterManaged;
+    private String policy = FULL_ACCESS_POLICY;
+    private final List<SubnetInfo> subnets = new ArrayList<>();
+    private final List<SecurityGroupInfo> groups = new ArrayList<>();
+    private VpcBuilder vpc = Snapshots.vpc();
+
+    private EndpointBuilder(String endpointId) {
+      this.endpointId = endpointId;
+    }
+
+    public EndpointBuilder type(EndpointType endpointType) {
+      this.type = endpointType;
+      return this;
+    }
+
+    public EndpointBuilder service(ServiceBuilder facts) {
+      this.service = facts.build();
+      return this;
+    }
+
+    public EndpointBuilder state(String endpointState) {
+      this.state = endpointState;
+      return this;
+    }
+
+    public EndpointBuilder privateDns(boolean on) {
+      this.privateDns = on;
+      return this;
+    }
+
+    public EndpointBuilder requesterManaged() {
+      this.requesterManaged = true;
+      return this;
+    }
+
+    public EndpointBuilder policy(String document) {
+      this.policy = document;
+      return this;
+    }
+
+    public EndpointBuilder subnets(SubnetBuilder... more) {
+      Arrays.stream(more).map(SubnetBuilder::build).forEach(subnets::add);
+      return this;
+    }
+
+    public EndpointBuilder groups(SecurityGroupBuilder... more) {
+      Arrays.stream(more).map(SecurityGroupBuilder::build).forEach(groups::add);
+      return this;
+    }
+
+    public EndpointBuilder vpc(VpcBuilder builder) {
+      this.vpc = builder;
+      return this;
+    }
+
+    public EndpointSnapshot build() {
+      List<String> subnetIds = subnets.stream().map(SubnetInfo::subnetId).toList();
+      EndpointSummary self = new EndpointSummary(endpointId, type, service.serviceName(), state, privateDns,
+          subnetIds);
+      VpcSnapshot vpcSnapshot = vpc.build(subnets, Optional.of(self));
+      return new EndpointSnapshot(endpointId, type, service.serviceName(), state, privateDns, requesterManaged,
+          policy, subnets, groups, Map.of(), service, vpcSnapshot);
+    }
+  }
+
+  /** Security group builder: no rules, used by VPC endpoints alone (usage checked). */
+  public static final class SecurityGroupBuilder {
+    private final String groupId;
+    private final List<IngressRule> ingress = new ArrayList<>();
+    private final Set<String> otherUsers = new LinkedHashSet<>();
+    private boolean usageChecked = true;
+
+    private SecurityGroupBuilder(String groupId) {
+      this.groupId = groupId;
+    }
+
+    /** Adds an ingress rule of this group. */
+    public SecurityGroupBuilder allow(String protocol, int fromPort, int toPort, String source) {
+      ingress.add(new IngressRule(groupId, protocol, fromPort, toPort, source));
+      return this;
+    }
+
+    public SecurityGroupBuilder usedBy(String... users) {
+      otherUsers.addAll(List.of(users));
+      return this;
+    }
+
+    public SecurityGroupBuilder usageUnknown() {
+      this.usageChecked = false;
+      return this;
+    }
+
+    public SecurityGroupInfo build() {
+      return new SecurityGroupInfo(groupId, groupId + "-name", VPC_ID, ingress, List.copyOf(otherUsers),
+          usageChecked);
+    }
+  }
+}
