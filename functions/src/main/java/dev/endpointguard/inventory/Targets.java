@@ -36,15 +36,15 @@ public sealed interface Targets permits Targets.AllEndpoints, Targets.EndpointId
     return new AllEndpoints();
   }
 
-  static Targets endpoints(Collection<String> ids) {
+  static EndpointIds endpoints(Collection<String> ids) {
     return new EndpointIds(List.copyOf(ids));
   }
 
-  static Targets vpcs(Collection<String> ids) {
+  static VpcIds vpcs(Collection<String> ids) {
     return new VpcIds(List.copyOf(ids));
   }
 
-  static Targets securityGroups(Collection<String> ids) {
+  static SecurityGroupIds securityGroups(Collection<String> ids) {
     return new SecurityGroupIds(List.copyOf(ids));
   }
 
