@@ -1,6 +1,5 @@
 package dev.endpointguard.inventory;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +66,8 @@ final class EndpointReader {
 
   private Map<String, RawEndpoint> read(DescribeVpcEndpointsRequest request, Consumer<InventoryProblem> problems) {
     Map<String, RawEndpoint> found = new LinkedHashMap<>();
-    List<RawEndpoint> parsed = new ArrayList<>();
     ec2.describeVpcEndpointsPaginator(request).vpcEndpoints()
-        .forEach(e -> RawEndpoint.from(e, problems).ifPresent(parsed::add));
-    parsed.forEach(e -> found.put(e.endpointId(), e));
+        .forEach(e -> RawEndpoint.from(e, problems).ifPresent(raw -> found.put(raw.endpointId(), raw)));
     return found;
   }
 }
