@@ -1,0 +1,159 @@
+package dev.endpointguard.inventory;
+
+import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointSummary;
+import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.Estate;
+import dev.endpointguard.model.HostedZoneRef;
+import dev.endpointguard.model.SecurityGroupInfo;
+import dev.endpointguard.model.ServiceFacts;
+import dev.endpointguard.model.SubnetInfo;
+import dev.endpointguard.model.VpcSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Reads the VPC endpoints named by {@link Targets} and everything rules need about them into an immutable
+ * {@link Estate}. Batched: the number of calls grows with pages and VPCs, never with endpoints (docs/performance.md).
+ * What could not be read is returned beside the estate as {@link InventoryProblem}s, not thrown.
+ */
+public final class Inventory {
+  private final Ec2Client ec2;
+  private final StsClient sts;
+  private final String region;
+  private final ScopeReader scopes;
+  private final VpcReader vpcs;
+  private final SecurityGroupReader groups;
+  private final HostedZones hostedZones;
+  private final ServiceCatalog catalog;
+  private volatile String accountId;
+
+  public Inventory(AwsClients clients) {
+    this(clients.ec2(), clients.sts(), clients.route53(), new ServiceCatalog());
+  }
+
+  public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53) {
+    this(ec2, sts, route53, new ServiceCatalog());
+  }
+
+  /** @param catalog service facts cache; share one per process so that warm invocations skip those calls */
+  public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53, ServiceCatalog catalog) {
+    this.ec2 = Objects.requireNonNull(ec2, "ec2");
+    this.sts = Objects.requireNonNull(sts, "sts");
+    this.region = ec2.serviceClientConfiguration().region().id();
+    this.scopes = new ScopeReader(ec2);
+    this.vpcs = new VpcReader(ec2);
+    this.groups = new SecurityGroupReader(ec2);
+    this.hostedZones = new HostedZones(Objects.requireNonNull(route53, "route53"));
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  public String region() {
+    return region;
+  }
+
+  /** The scanned account, from STS GetCallerIdentity once per instance. */
+  public String accountId() {
+    String known = accountId;
+    if (known == null) {
+      known = sts.getCallerIdentity().account();
+      accountId = known;
+    }
+    return known;
+  }
+
+  public InventoryResult load(Targets targets) {
+    List<InventoryProblem> problems = new ArrayList<>();
+    Consumer<InventoryProblem> report = problems::add;
+    Scope scope = scopes.read(targets, report);
+    if (scope.inScope().isEmpty()) {
+      return new InventoryResult(new Estate(accountId(), region, List.of(), List.of()), problems);
+    }
+
+    Set<String> vpcIds = scope.inScope().stream().map(RawEndpoint::vpcId).collect(Collectors.toCollection(TreeSet::new));
+    Map<String, VpcReader.VpcParts> vpcParts = vpcs.read(vpcIds, report);
+
+    Set<String> groupIds = new TreeSet<>();
+    scope.inScope().forEach(e -> groupIds.addAll(e.groupIds()));
+    Set<String> endpointInterfaces = new TreeSet<>();
+    scope.inVpcs().forEach(e -> endpointInterfaces.addAll(e.networkInterfaceIds()));
+    Map<String, SecurityGroupInfo> groupInfos = groupIds.isEmpty() ? Map.of()
+        : groups.read(groupIds, endpointInterfaces, report);
+
+    Set<String> serviceNames = scope.inScope().stream().map(RawEndpoint::serviceName)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Map<String, ServiceFacts> services = catalog.facts(ec2, region, serviceNames, report);
+
+    Map<String, VpcSnapshot> vpcSnapshots = new TreeMap<>();
+    for (VpcReader.VpcParts parts : vpcParts.values()) {
+      String vpcId = parts.info().vpcId();
+      List<EndpointSummary> siblings = scope.inVpcs().stream().filter(e -> e.vpcId().equals(vpcId))
+          .map(RawEndpoint::summary).toList();
+      Optional<List<HostedZoneRef>> zones = needsHostedZones(vpcId, scope, services)
+          ? zonesOf(vpcId, report) : Optional.empty();
+      vpcSnapshots.put(vpcId, new VpcSnapshot(parts.info(), parts.subnets(), siblings, zones));
+    }
+
+    List<EndpointSnapshot> snapshots = new ArrayList<>();
+    for (RawEndpoint e : scope.inScope()) {
+      snapshot(e, vpcSnapshots.get(e.vpcId()), groupInfos, services.get(e.serviceName()), report)
+          .ifPresent(snapshots::add);
+    }
+    return new InventoryResult(new Estate(accountId(), region, snapshots, List.copyOf(vpcSnapshots.values())),
+        problems);
+  }
+
+  /** A private-DNS plan may be needed: an Interface endpoint here has private DNS off and its service offers it. */
+  private static boolean needsHostedZones(String vpcId, Scope scope, Map<String, ServiceFacts> services) {
+    return scope.inScope().stream().anyMatch(e -> e.vpcId().equals(vpcId) && e.type() == EndpointType.INTERFACE
+        && !e.privateDnsEnabled() && services.get(e.serviceName()).privateDnsName().isPresent());
+  }
+
+  private Optional<List<HostedZoneRef>> zonesOf(String vpcId, Consumer<InventoryProblem> report) {
+    try {
+      return Optional.of(hostedZones.ofVpc(vpcId, region));
+    } catch (SdkException ex) {
+      report.accept(new InventoryProblem(vpcId, "could not list its private hosted zones: " + ex.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<EndpointSnapshot> snapshot(RawEndpoint e, VpcSnapshot vpc,
+                                                     Map<String, SecurityGroupInfo> groupInfos, ServiceFacts service,
+                                                     Consumer<InventoryProblem> report) {
+    if (vpc == null) {
+      report.accept(new InventoryProblem(e.endpointId(), "left out: its VPC " + e.vpcId() + " could not be read"));
+      return Optional.empty();
+    }
+    Map<String, SubnetInfo> subnetsById = new TreeMap<>();
+    vpc.subnets().forEach(s -> subnetsById.put(s.subnetId(), s));
+    List<SubnetInfo> subnets = new ArrayList<>();
+    for (String id : e.subnetIds()) {
+      SubnetInfo s = subnetsById.get(id);
+      if (s == null) {
+        // Judging AZ coverage without this subnet could plan a wrong change: leave the endpoint out instead.
+        report.accept(new InventoryProblem(e.endpointId(), "left out: its subnet " + id + " could not be read"));
+        return Optional.empty();
+      }
+      subnets.add(s);
+    }
+    List<SecurityGroupInfo> endpointGroups = e.groupIds().stream().map(groupInfos::get).filter(Objects::nonNull)
+        .toList();
+    return Optional.of(new EndpointSnapshot(e.endpointId(), e.type(), e.serviceName(), e.state(),
+        e.privateDnsEnabled(), e.requesterManaged(), e.policyDocument(), subnets, endpointGroups, e.tags(), service,
+        vpc));
+  }
+}

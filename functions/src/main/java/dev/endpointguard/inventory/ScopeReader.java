@@ -1,0 +1,86 @@
+package dev.endpointguard.inventory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+
+/** Turns targets into a {@link Scope} with at most two rounds of DescribeVpcEndpoints (plus one for group targets). */
+final class ScopeReader {
+  private final Ec2Client ec2;
+  private final EndpointReader endpoints;
+
+  ScopeReader(Ec2Client ec2) {
+    this.ec2 = ec2;
+    this.endpoints = new EndpointReader(ec2);
+  }
+
+  Scope read(Targets targets, Consumer<InventoryProblem> problems) {
+    // Java 17: no pattern switch yet; the sealed hierarchy keeps this list complete.
+    if (targets instanceof Targets.EndpointIds ids) {
+      return byIds(ids.ids(), problems);
+    }
+    if (targets instanceof Targets.VpcIds vpcs) {
+      return byVpcs(vpcs.ids(), problems);
+    }
+    if (targets instanceof Targets.SecurityGroupIds groups) {
+      return byGroups(groups.ids(), problems);
+    }
+    Map<String, RawEndpoint> everything = endpoints.all(problems);
+    return Scope.of(everything, everything);
+  }
+
+  private Scope byIds(List<String> ids, Consumer<InventoryProblem> problems) {
+    Map<String, RawEndpoint> picked = new LinkedHashMap<>(endpoints.byIds(ids, problems));
+    picked.values().removeIf(e -> {
+      if (e.gone()) {
+        problems.accept(new InventoryProblem(e.endpointId(), "the endpoint is " + e.state()));
+      }
+      return e.gone();
+    });
+    Set<String> vpcIds = new TreeSet<>();
+    picked.values().forEach(e -> vpcIds.add(e.vpcId()));
+    Map<String, RawEndpoint> siblings = vpcIds.isEmpty() ? Map.of() : endpoints.inVpcs(vpcIds, problems);
+    return Scope.of(picked, siblings);
+  }
+
+  private Scope byVpcs(List<String> vpcIds, Consumer<InventoryProblem> problems) {
+    Map<String, RawEndpoint> found = endpoints.inVpcs(vpcIds, problems);
+    Set<String> holding = new TreeSet<>();
+    found.values().stream().filter(e -> !e.gone()).forEach(e -> holding.add(e.vpcId()));
+    vpcIds.stream().filter(id -> !holding.contains(id)).forEach(id -> problems.accept(
+        new InventoryProblem(id, "no VPC endpoints found in this VPC (or no such VPC)")));
+    return Scope.of(found, found);
+  }
+
+  private Scope byGroups(List<String> groupIds, Consumer<InventoryProblem> problems) {
+    // DescribeVpcEndpoints cannot filter by group: find the groups' VPCs, read their endpoints, keep the users.
+    Map<String, String> vpcOfGroup = new TreeMap<>();
+    for (List<String> batch : Batches.of(groupIds, Batches.FILTER_VALUES)) {
+      ec2.describeSecurityGroupsPaginator(b -> b.filters(Filter.builder().name("group-id").values(batch).build()))
+          .securityGroups().forEach(g -> {
+            if (g.groupId() != null && g.vpcId() != null) {
+              vpcOfGroup.put(g.groupId(), g.vpcId());
+            }
+          });
+    }
+    groupIds.stream().filter(id -> !vpcOfGroup.containsKey(id)).forEach(id -> problems.accept(
+        new InventoryProblem(id, "no such security group in a VPC of this account and region")));
+    if (vpcOfGroup.isEmpty()) {
+      return new Scope(List.of(), List.of());
+    }
+    Map<String, RawEndpoint> inVpcs = endpoints.inVpcs(Set.copyOf(vpcOfGroup.values()), problems);
+    Map<String, RawEndpoint> users = new LinkedHashMap<>();
+    inVpcs.forEach((id, e) -> {
+      if (e.groupIds().stream().anyMatch(vpcOfGroup::containsKey)) {
+        users.put(id, e);
+      }
+    });
+    return Scope.of(users, inVpcs);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.endpointguard.inventory;
+
+import dev.endpointguard.model.SubnetInfo;
+import dev.endpointguard.model.VpcInfo;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
+import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
+
+/** VPCs, their DNS attributes, subnets and route tables: a fixed number of calls per batch of VPCs plus two per VPC. */
+final class VpcReader {
+
+  /** A VPC with all its subnets. */
+  record VpcParts(VpcInfo info, List<SubnetInfo> subnets) {
+    VpcParts {
+      subnets = List.copyOf(subnets);
+    }
+  }
+
+  private final Ec2Client ec2;
+
+  VpcReader(Ec2Client ec2) {
+    this.ec2 = ec2;
+  }
+
+  /** The VPCs found, keyed by id; a VPC AWS does not know is reported and left out. */
+  Map<String, VpcParts> read(Collection<String> vpcIds, Consumer<InventoryProblem> problems) {
+    Set<String> wanted = Set.copyOf(vpcIds);
+    Map<String, Vpc> vpcs = new TreeMap<>();
+    List<Subnet> subnets = new ArrayList<>();
+    List<RouteTable> tables = new ArrayList<>();
+    for (List<String> batch : Batches.of(new java.util.TreeSet<>(wanted), Batches.FILTER_VALUES)) {
+      // Filters, not VpcIds: an unknown id then drops out instead of failing the whole call.
+      Filter byVpc = Filter.builder().name("vpc-id").values(batch).build();
+      ec2.describeVpcsPaginator(b -> b.filters(byVpc)).vpcs().forEach(v -> {
+        if (v.vpcId() != null) {
+          vpcs.put(v.vpcId(), v);
+        }
+      });
+      ec2.describeSubnetsPaginator(b -> b.filters(byVpc)).subnets().forEach(subnets::add);
+      ec2.describeRouteTablesPaginator(b -> b.filters(byVpc)).routeTables().forEach(tables::add);
+    }
+    wanted.stream().filter(id -> !vpcs.containsKey(id))
+        .forEach(id -> problems.accept(new InventoryProblem(id, "no such VPC in this account and region")));
+
+    Map<String, String> subnetVpcs = new HashMap<>();
+    subnets.forEach(s -> {
+      if (s.subnetId() != null && s.vpcId() != null) {
+        subnetVpcs.put(s.subnetId(), s.vpcId());
+      }
+    });
+    Set<String> publicSubnets = PublicSubnets.among(subnetVpcs, tables);
+    Map<String, List<SubnetInfo>> subnetsByVpc = new HashMap<>();
+    for (Subnet s : subnets) {
+      subnetInfo(s, publicSubnets, problems)
+          .ifPresent(info -> subnetsByVpc.computeIfAbsent(info.vpcId(), k -> new ArrayList<>()).add(info));
+    }
+
+    Map<String, VpcParts> parts = new TreeMap<>();
+    for (Vpc v : vpcs.values()) {
+      VpcInfo info = new VpcInfo(v.vpcId(), ipv4Cidrs(v), ipv6Cidrs(v),
+          attribute(v.vpcId(), VpcAttributeName.ENABLE_DNS_SUPPORT, problems),
+          attribute(v.vpcId(), VpcAttributeName.ENABLE_DNS_HOSTNAMES, problems), Ec2Tags.toMap(v.tags()));
+      parts.put(v.vpcId(), new VpcParts(info, subnetsByVpc.getOrDefault(v.vpcId(), List.of())));
+    }
+    return parts;
+  }
+
+  private static java.util.Optional<SubnetInfo> subnetInfo(Subnet s, Set<String> publicSubnets,
+                                                           Consumer<InventoryProblem> problems) {
+    if (s.subnetId() == null || s.vpcId() == null || s.availabilityZone() == null
+        || s.availabilityZoneId() == null) {
+      problems.accept(new InventoryProblem(s.subnetId() == null ? "(unknown subnet)" : s.subnetId(),
+          "DescribeSubnets returned it without VPC, AZ name or AZ id"));
+      return java.util.Optional.empty();
+    }
+    int free = s.availableIpAddressCount() == null ? 0 : s.availableIpAddressCount();
+    return java.util.Optional.of(new SubnetInfo(s.subnetId(), s.vpcId(), s.availabilityZone(),
+        s.availabilityZoneId(), free, publicSubnets.contains(s.subnetId()), Ec2Tags.toMap(s.tags())));
+  }
+
+  private static List<String> ipv4Cidrs(Vpc v) {
+    List<String> cidrs = v.cidrBlockAssociationSet().stream()
+        .filter(a -> a.cidrBlockState() == null || "associated".equals(a.cidrBlockState().stateAsString()))
+        .map(VpcCidrBlockAssociation::cidrBlock).filter(c -> c != null).distinct().toList();
+    if (cidrs.isEmpty() && v.cidrBlock() != null) {
+      return List.of(v.cidrBlock());
+    }
+    return cidrs;
+  }
+
+  private static List<String> ipv6Cidrs(Vpc v) {
+    return v.ipv6CidrBlockAssociationSet().stream()
+        .filter(a -> a.ipv6CidrBlockState() == null
+            || "associated".equals(a.ipv6CidrBlockState().stateAsString()))
+        .map(VpcIpv6CidrBlockAssociation::ipv6CidrBlock).filter(c -> c != null).distinct().toList();
+  }
+
+  /** One attribute per call: DescribeVpcAttribute takes a single attribute name. */
+  private boolean attribute(String vpcId, VpcAttributeName name, Consumer<InventoryProblem> problems) {
+    DescribeVpcAttributeResponse r = ec2.describeVpcAttribute(b -> b.vpcId(vpcId).attribute(name));
+    AttributeBooleanValue value = name == VpcAttributeName.ENABLE_DNS_SUPPORT
+        ? r.enableDnsSupport() : r.enableDnsHostnames();
+    if (value == null || value.value() == null) {
+      problems.accept(new InventoryProblem(vpcId, "DescribeVpcAttribute returned no " + name + "; read as off"));
+      return false;
+    }
+    return value.value();
+  }
+}
