@@ -2,7 +2,11 @@ package dev.endpointguard.alert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,8 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * not stop the others. Nothing is thrown for an SNS or network failure; the SDK's own retries run first.
  */
 public final class AlertPublisher {
+  static final String FIFO_SUFFIX = ".fifo";
+  static final String MESSAGE_GROUP = "endpoint-guard";
   private final SnsClient sns;
   private final String topicArn;
 
@@ -54,13 +60,28 @@ public final class AlertPublisher {
     Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
     message.attributes().forEach((name, value) -> attributes.put(name,
         MessageAttributeValue.builder().dataType(AlertMessage.ATTRIBUTE_TYPE).stringValue(value).build()));
-    return PublishRequest.builder()
+    String body = message.structuredMessage();
+    PublishRequest.Builder request = PublishRequest.builder()
         .topicArn(topicArn)
         .subject(message.subject())
         .messageStructure("json")
-        .message(message.structuredMessage())
-        .messageAttributes(attributes)
-        .build();
+        .message(body)
+        .messageAttributes(attributes);
+    // A FIFO topic requires a group id, and a deduplication id unless content-based deduplication is on.
+    // https://docs.aws.amazon.com/sns/latest/dg/fifo-message-dedup.html
+    if (topicArn.endsWith(FIFO_SUFFIX)) {
+      request.messageGroupId(MESSAGE_GROUP).messageDeduplicationId(sha256(body));
+    }
+    return request.build();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM provides SHA-256", e);
+    }
   }
 
   private static String messageOf(SdkException e) {

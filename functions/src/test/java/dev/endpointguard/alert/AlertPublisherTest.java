@@ -181,6 +181,23 @@ class AlertPublisherTest {
     }
   }
 
+  @Test
+  void publish_fifoTopic_sentWithGroupAndDeduplicationIds(LocalAws aws, AwsClients clients) throws Exception {
+    try (SqsClient sqs = sqs(aws)) {
+      String topicArn = clients.sns().createTopic(b -> b.name("endpoint-guard-alerts.fifo")
+          .attributes(Map.of("FifoTopic", "true"))).topicArn();
+      List<AlertMessage> messages = format(Findings.many(2));
+
+      PublishResult result = new AlertPublisher(clients.sns(), topicArn).publish(messages);
+
+      assertThat(result.failures()).isEmpty();
+      assertThat(result.published()).isEqualTo(2);
+      JsonNode sent = sentNotifications(aws, topicArn);
+      assertThat(sent).hasSize(2);
+      assertThat(sent.get(0).get(4).asText()).isEqualTo("endpoint-guard");
+    }
+  }
+
   /** moto's record of what each topic sent, from its model dump. */
   private static JsonNode sentNotifications(LocalAws aws, String topicArn) throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
