@@ -1,0 +1,100 @@
+package dev.endpointguard.alert;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * Publishes alerts to one SNS topic, each on its own: a failed message is reported with its AWS error code and does
+ * not stop the others. Nothing is thrown for an SNS or network failure; the SDK's own retries run first.
+ */
+public final class AlertPublisher {
+  static final String FIFO_SUFFIX = ".fifo";
+  static final String MESSAGE_GROUP = "endpoint-guard";
+  private final SnsClient sns;
+  private final String topicArn;
+
+  public AlertPublisher(SnsClient sns, String topicArn) {
+    this.sns = Objects.requireNonNull(sns, "sns");
+    this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
+  }
+
+  public PublishResult publish(List<AlertMessage> messages) {
+    List<String> ids = new ArrayList<>();
+    List<PublishResult.Failure> failures = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      AlertMessage message = messages.get(i);
+      try {
+        ids.add(sns.publish(request(message)).messageId());
+      } catch (AwsServiceException e) {
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+            ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
+        failures.add(new PublishResult.Failure(i, message.subject(), code, messageOf(e),
+            e.isThrottlingException() || e.statusCode() >= 500));
+      } catch (SdkClientException e) {
+        failures.add(new PublishResult.Failure(i, message.subject(), e.getClass().getSimpleName(), messageOf(e),
+            e.retryable() || causedByIo(e)));
+      } catch (SdkException e) {
+        failures.add(new PublishResult.Failure(i, message.subject(), e.getClass().getSimpleName(), messageOf(e),
+            e.retryable()));
+      }
+    }
+    return new PublishResult(ids, failures);
+  }
+
+  private PublishRequest request(AlertMessage message) {
+    Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+    message.attributes().forEach((name, value) -> attributes.put(name,
+        MessageAttributeValue.builder().dataType(AlertMessage.ATTRIBUTE_TYPE).stringValue(value).build()));
+    String body = message.structuredMessage();
+    PublishRequest.Builder request = PublishRequest.builder()
+        .topicArn(topicArn)
+        .subject(message.subject())
+        .messageStructure("json")
+        .message(body)
+        .messageAttributes(attributes);
+    // A FIFO topic requires a group id, and a deduplication id unless content-based deduplication is on.
+    // https://docs.aws.amazon.com/sns/latest/dg/fifo-message-dedup.html
+    if (topicArn.endsWith(FIFO_SUFFIX)) {
+      request.messageGroupId(MESSAGE_GROUP).messageDeduplicationId(sha256(body));
+    }
+    return request.build();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM provides SHA-256", e);
+    }
+  }
+
+  private static String messageOf(SdkException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** Connection refused, reset or timed out: the network, not the request, failed. */
+  private static boolean causedByIo(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException || t instanceof UncheckedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
