@@ -1,6 +1,8 @@
 package dev.endpointguard.engine;
 
 import dev.endpointguard.inventory.Inventory;
+import dev.endpointguard.inventory.InventoryProblem;
+import dev.endpointguard.inventory.InventoryResult;
 import dev.endpointguard.inventory.Targets;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
@@ -31,9 +33,12 @@ import java.util.Optional;
  */
 public final class Guard {
 
-  /** A run's report, and whether a failure in it could succeed on retry (throttling, AWS 5xx). */
-  public record Run(ScanReport report, List<String> retryableFailures) {
+  /**
+   * A run's report, what the inventory could not read, and the failures a retry could fix (throttling, AWS 5xx).
+   */
+  public record Run(ScanReport report, List<InventoryProblem> problems, List<String> retryableFailures) {
     public Run {
+      problems = List.copyOf(problems);
       retryableFailures = List.copyOf(retryableFailures);
     }
 
@@ -46,6 +51,7 @@ public final class Guard {
   private final Executor executor;
   private final RuleRegistry rules;
   private final Clock clock;
+  private final SafetyCheck safety = SafetyCheck.standard();
 
   public Guard(Inventory inventory, Executor executor, RuleRegistry rules, Clock clock) {
     this.inventory = inventory;
@@ -55,12 +61,12 @@ public final class Guard {
   }
 
   public Run run(Targets targets, Settings settings) {
-    Estate estate = inventory.load(targets);
-    return evaluateAndAct(estate, settings);
+    InventoryResult read = inventory.load(targets);
+    return evaluateAndAct(read.estate(), read.problems(), settings);
   }
 
-  /** Evaluates an estate already read (a Config rule re-reads one resource; tests build estates). */
-  public Run evaluateAndAct(Estate estate, Settings settings) {
+  /** Evaluates an estate already read; {@code problems} are the inventory's, carried into the run. */
+  public Run evaluateAndAct(Estate estate, List<InventoryProblem> problems, Settings settings) {
     RuleContext context = settings.ruleContext(estate.accountId());
     LocalDate today = LocalDate.now(clock);
     List<Pending> pending = new ArrayList<>();
@@ -95,7 +101,7 @@ public final class Guard {
       p.result = decide(p, estate, settings, retryable);
     }
     List<EvaluationResult> results = pending.stream().map(p -> p.result).toList();
-    return new Run(new ScanReport(estate.accountId(), estate.region(), results), retryable);
+    return new Run(new ScanReport(estate.accountId(), estate.region(), results), problems, retryable);
   }
 
   private EvaluationResult decide(Pending p, Estate estate, Settings settings, List<String> retryable) {
@@ -106,13 +112,8 @@ public final class Guard {
     if (settings.mode(e.rule()) != Mode.REMEDIATE) {
       return new EvaluationResult(e, Outcome.PLANNED, Optional.empty(), p.previous);
     }
-    Optional<String> unsafe = SafetyCheck.violation(e.plan(), estate);
-    if (unsafe.isPresent()) {
-      return new EvaluationResult(e, Outcome.SKIPPED, Optional.of("unsafe plan not applied: " + unsafe.get()),
-          p.previous);
-    }
     try {
-      ExecutionResult done = executor.apply(e.plan());
+      ExecutionResult done = executor.applyIfSafe(e.plan(), estate, safety);
       return new EvaluationResult(e, done.outcome(), done.error(), p.previous);
     } catch (RetryableAwsException ex) {
       retryable.add(e.resourceId() + ": " + ex.getMessage());

@@ -1,0 +1,24 @@
+package dev.endpointguard.engine;
+
+import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.inventory.AwsLiveState;
+import dev.endpointguard.inventory.Inventory;
+import dev.endpointguard.plan.Executor;
+import dev.endpointguard.rules.RuleRegistry;
+import java.time.Clock;
+
+/** Puts the engine together over one set of clients: the inventory reads, the executor writes. */
+public final class Wiring {
+  private Wiring() {
+  }
+
+  public static Guard guard(AwsClients clients) {
+    return guard(clients, Clock.systemUTC());
+  }
+
+  public static Guard guard(AwsClients clients, Clock clock) {
+    Inventory inventory = new Inventory(clients);
+    Executor executor = new Executor(clients.ec2(), new AwsLiveState(clients.ec2()));
+    return new Guard(inventory, executor, RuleRegistry.standard(), clock);
+  }
+}
