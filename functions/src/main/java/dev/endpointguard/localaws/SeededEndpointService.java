@@ -1,0 +1,66 @@
+package dev.endpointguard.localaws;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An endpoint service that the local AWS's DescribeVpcEndpointServices reports once seeded with
+ * {@link LocalAws#seedEndpointService}: for services no real API of moto can make (policy not supported, managed
+ * endpoints). Seeding a name moto already knows replaces moto's entry. Reset forgets seeded services.
+ */
+public record SeededEndpointService(String serviceName, List<String> azNames, Optional<String> privateDnsName,
+                                    boolean policySupported, boolean managesVpcEndpoints) {
+  public SeededEndpointService {
+    Objects.requireNonNull(serviceName, "serviceName");
+    azNames = List.copyOf(azNames);
+    Objects.requireNonNull(privateDnsName, "privateDnsName");
+  }
+
+  /** An AWS-style service in us-east-1, {@code com.amazonaws.us-east-1.<shortName>}, with private DNS and policies. */
+  public static SeededEndpointService of(String shortName, List<String> azNames) {
+    return new SeededEndpointService("com.amazonaws.us-east-1." + shortName, azNames,
+        Optional.of(shortName + ".us-east-1.amazonaws.com"), true, false);
+  }
+
+  public SeededEndpointService withoutPrivateDns() {
+    return new SeededEndpointService(serviceName, azNames, Optional.empty(), policySupported, managesVpcEndpoints);
+  }
+
+  public SeededEndpointService withPolicySupported(boolean on) {
+    return new SeededEndpointService(serviceName, azNames, privateDnsName, on, managesVpcEndpoints);
+  }
+
+  public SeededEndpointService withManagesVpcEndpoints(boolean on) {
+    return new SeededEndpointService(serviceName, azNames, privateDnsName, policySupported, on);
+  }
+
+  /** The JSON body of {@code POST /endpoint-guard/services}. */
+  String toJson() {
+    String azs = azNames.stream().map(SeededEndpointService::quote).collect(Collectors.joining(",", "[", "]"));
+    return "{\"serviceName\":" + quote(serviceName)
+        + ",\"azNames\":" + azs
+        + ",\"privateDnsName\":" + privateDnsName.map(SeededEndpointService::quote).orElse("null")
+        + ",\"policySupported\":" + policySupported
+        + ",\"managesVpcEndpoints\":" + managesVpcEndpoints + "}";
+  }
+
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}

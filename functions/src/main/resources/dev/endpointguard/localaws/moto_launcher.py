@@ -1,0 +1,449 @@
+"""endpoint-guard's local AWS: moto in server mode, patched to follow documented AWS behaviour.
+
+Usage: python moto_launcher.py --host 127.0.0.1 --port 5000
+Prints "READY <port>" on stdout once it serves. Needs moto[server] 5.2.x (moto, flask, werkzeug).
+
+Each patch below is a small named function that wraps one moto function and cites the AWS page it models.
+Two hooks for tests live apart from the patches, under /endpoint-guard/ (see docs/local-aws.md):
+  POST /endpoint-guard/services            seed an endpoint service (JSON, see seed_endpoint_service)
+  GET  /endpoint-guard/config-evaluations  every accepted AWS Config PutEvaluations request body (JSON list)
+Both stores are cleared by POST /moto-api/reset, like moto's own state.
+"""
+
+import argparse
+import functools
+import json
+import os
+import sys
+import threading
+
+from moto.config.models import ConfigBackend
+from moto.config.responses import ConfigResponse
+from moto.core.base_backend import BaseBackend
+from moto.core.responses import ActionResult
+from moto.ec2.exceptions import (
+    EC2ClientError,
+    InvalidNextToken,
+    InvalidParameterCombination,
+    InvalidSecurityGroupNotFoundError,
+)
+from moto.ec2.models.vpcs import VPCBackend, VPCEndPoint
+from moto.ec2.responses.vpcs import VPCs
+from moto.moto_api._internal.models import MotoAPIBackend
+from moto.server import DomainDispatcherApplication, create_backend_app
+from moto.utilities.utils import get_partition
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+_LOCK = threading.RLock()
+_SEEDED_SERVICES = {}  # (account_id, region) -> {service_name: ServiceDetail dict}
+_CONFIG_EVALUATIONS = []  # accepted PutEvaluations request bodies, in arrival order
+
+
+def _patch(owner, name):
+    """Replaces owner.name with the decorated wrapper, which receives the original as its first argument."""
+
+    def decorate(wrapper):
+        original = owner.__dict__[name]
+        is_static = isinstance(original, staticmethod)
+        target = original.__func__ if is_static else original
+
+        @functools.wraps(target)
+        def patched(*args, **kwargs):
+            return wrapper(target, *args, **kwargs)
+
+        setattr(owner, name, staticmethod(patched) if is_static else patched)
+        return wrapper
+
+    return decorate
+
+
+def _true(value):
+    return str(value).lower() == "true"
+
+
+def _is_interface(endpoint_type):
+    return str(endpoint_type or "").lower() == "interface"
+
+
+def _service_detail(backend, service_name, endpoint_type):
+    """The ServiceDetail moto reports for service_name (InvalidServiceName when there is none), preferring endpoint_type."""
+    details = backend.describe_vpc_endpoint_services(
+        service_names=[service_name], filters=[], max_results=None, next_token=None, region=backend.region_name
+    )["servicesDetails"]
+    for detail in details:
+        if any(t["ServiceType"].lower() == str(endpoint_type or "").lower() for t in detail["ServiceType"]):
+            return detail
+    return details[0]
+
+
+def _private_dns_name(detail):
+    name = detail.get("PrivateDnsName")
+    return name.lstrip("*.").rstrip(".").lower() if name else None
+
+
+# --- a. PrivateDnsEnabled -------------------------------------------------------------------------------------
+
+def default_private_dns(endpoint_type, detail):
+    """CreateVpcEndpoint's PrivateDnsEnabled default: true for Interface endpoints of services that offer a private
+    DNS name, false otherwise; Gateway endpoints have no private DNS.
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html (PrivateDnsEnabled, Default: true)
+    https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html"""
+    return _is_interface(endpoint_type) and _private_dns_name(detail) is not None
+
+
+# --- b. subnets and Availability Zones -------------------------------------------------------------------------
+
+def check_endpoint_subnets(backend, vpc_id, service_name, detail, kept_subnet_ids, new_subnet_ids):
+    """An Interface endpoint has at most one subnet per AZ, only in AZs the service offers, only in its own VPC.
+    https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html (one subnet per AZ)
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html (SubnetIds)
+    Errors as AWS answers them: DuplicateSubnetsInSameZone; InvalidParameter for an AZ the service does not offer."""
+    zones = {backend.get_subnet(s).availability_zone: s for s in kept_subnet_ids}
+    offered = set(detail.get("AvailabilityZones") or [])
+    for subnet_id in new_subnet_ids:
+        subnet = backend.get_subnet(subnet_id)
+        if subnet.vpc_id != vpc_id:
+            raise EC2ClientError(
+                "InvalidParameter", f"The subnet ID '{subnet_id}' does not belong to the VPC '{vpc_id}'."
+            )
+        if subnet.availability_zone not in offered:
+            raise EC2ClientError(
+                "InvalidParameter",
+                f"The VPC endpoint service {service_name} does not support the availability zone of the subnet: "
+                f"{subnet_id}.",
+            )
+        if subnet.availability_zone in zones and zones[subnet.availability_zone] != subnet_id:
+            raise EC2ClientError(
+                "DuplicateSubnetsInSameZone",
+                f"Found another VPC endpoint subnet in the availability zone of {subnet_id}. VPC endpoint subnets "
+                "should be in different availability zones supported by the VPC endpoint service.",
+            )
+        zones[subnet.availability_zone] = subnet_id
+
+
+def check_security_groups(backend, vpc_id, group_ids):
+    """Security groups of an endpoint must exist in the endpoint's VPC (moto drops unknown ones from Groups).
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html (SecurityGroupIds)"""
+    for group_id in group_ids:
+        group = backend.get_security_group_from_id(group_id)
+        if group is None or group.vpc_id != vpc_id:
+            raise InvalidSecurityGroupNotFoundError(group_id)
+
+
+# --- c. private DNS prerequisites ------------------------------------------------------------------------------
+
+def check_private_dns_allowed(backend, endpoint_id, vpc_id, service_name, detail):
+    """Private DNS on an Interface endpoint needs the VPC's enableDnsSupport and enableDnsHostnames, at most one
+    endpoint per service per VPC with private DNS, and no private hosted zone of the same name associated with the VPC.
+    https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#private-dns
+    https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html#vpc-dns-support
+    Messages are the ones AWS returns (InvalidParameter)."""
+    vpc = backend.get_vpc(vpc_id)
+    if not (_true(vpc.enable_dns_support) and _true(vpc.enable_dns_hostnames)):
+        raise EC2ClientError(
+            "InvalidParameter",
+            "Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true "
+            f"for {vpc_id}",
+        )
+    dns_name = _private_dns_name(detail)
+    if dns_name is None:
+        return
+    taken_by_endpoint = any(
+        e.id != endpoint_id
+        and e.vpc_id == vpc_id
+        and e.service_name == service_name
+        and e.state != "deleted"
+        and _true(e.private_dns_enabled)
+        for e in backend.vpc_end_points.values()
+    )
+    if taken_by_endpoint or dns_name in _private_zone_names(backend, vpc_id):
+        raise EC2ClientError(
+            "InvalidParameter",
+            "private-dns-enabled cannot be set because there is already a conflicting DNS domain for "
+            f"{dns_name} in the VPC {vpc_id}",
+        )
+
+
+def _private_zone_names(backend, vpc_id):
+    from moto.route53.models import route53_backends
+
+    route53 = route53_backends[backend.account_id][get_partition(backend.region_name)]
+    return {z["Name"].rstrip(".").lower() for z in route53.list_hosted_zones_by_vpc(vpc_id)}
+
+
+# --- e. endpoint network interfaces ----------------------------------------------------------------------------
+
+def sync_endpoint_network_interfaces(backend, endpoint):
+    """One requester-managed network interface per endpoint subnet, carrying the endpoint's security groups,
+    InterfaceType vpc_endpoint, Description "VPC Endpoint Interface vpce-...".
+    https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html (endpoint network interfaces)
+    https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/requester-managed-eni.html"""
+    by_subnet = {}
+    for eni_id in endpoint.network_interface_ids:
+        eni = backend.enis.get(eni_id)
+        if eni is None:
+            continue
+        if eni.subnet.id in endpoint.subnet_ids and eni.subnet.id not in by_subnet:
+            by_subnet[eni.subnet.id] = eni
+        else:
+            backend.enis.pop(eni_id, None)
+    for subnet_id in endpoint.subnet_ids:
+        if subnet_id not in by_subnet:
+            by_subnet[subnet_id] = backend.create_network_interface(
+                subnet_id, None, group_ids=list(endpoint.security_group_ids)
+            )
+    groups = [g for g in map(backend.get_security_group_from_id, endpoint.security_group_ids) if g is not None]
+    for eni in by_subnet.values():
+        eni._group_set = list(groups)
+        eni.description = f"VPC Endpoint Interface {endpoint.id}"
+        eni.interface_type = "vpc_endpoint"
+        eni.requester_managed = True
+    endpoint.network_interface_ids = [by_subnet[s].id for s in endpoint.subnet_ids]
+
+
+# --- CreateVpcEndpoint / ModifyVpcEndpoint: the patches above, applied in AWS's order ----------------------------
+
+@_patch(VPCs, "create_vpc_endpoint")
+def create_vpc_endpoint_as_aws(original, self):
+    """CreateVpcEndpoint validated and completed as AWS does (patches a, b, c, e; default security group).
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html"""
+    backend = self.ec2_backend
+    vpc_id = self._get_param("VpcId")
+    service_name = self._get_param("ServiceName")
+    endpoint_type = self._get_param("VpcEndpointType") or "Gateway"
+    backend.get_vpc(vpc_id)
+    detail = _service_detail(backend, service_name, endpoint_type)
+    requested_dns = self._get_param("PrivateDnsEnabled")
+    private_dns = _true(requested_dns) if requested_dns is not None else default_private_dns(endpoint_type, detail)
+    if not _is_interface(endpoint_type):
+        private_dns = False
+    else:
+        check_endpoint_subnets(backend, vpc_id, service_name, detail, [], self._get_param("SubnetIds", []))
+        check_security_groups(backend, vpc_id, self._get_param("SecurityGroupIds", []))
+        if private_dns:
+            check_private_dns_allowed(backend, None, vpc_id, service_name, detail)
+    result = original(self)
+    endpoint = result.result["VpcEndpoint"]
+    endpoint.private_dns_enabled = private_dns
+    if _is_interface(endpoint_type):
+        if not endpoint.security_group_ids:
+            endpoint.security_group_ids = [backend.get_default_security_group(vpc_id).id]
+        # moto's own interfaces take addresses outside their subnets: replace them.
+        for eni_id in endpoint.network_interface_ids:
+            backend.enis.pop(eni_id, None)
+        endpoint.network_interface_ids = []
+        sync_endpoint_network_interfaces(backend, endpoint)
+    return result
+
+
+@_patch(VPCs, "modify_vpc_endpoint")
+def modify_vpc_endpoint_as_aws(original, self):
+    """ModifyVpcEndpoint honouring PrivateDnsEnabled and validating subnets, groups and private DNS (a, b, c, e).
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpoint.html"""
+    backend = self.ec2_backend
+    endpoint = backend.get_vpc_end_point(self._get_param("VpcEndpointId"))
+    requested_dns = self._get_param("PrivateDnsEnabled")
+    if _is_interface(endpoint.vpc_endpoint_type):
+        detail = _service_detail(backend, endpoint.service_name, endpoint.vpc_endpoint_type)
+        removed = set(self._get_param("RemoveSubnetIds", []))
+        kept = [s for s in endpoint.subnet_ids or [] if s not in removed]
+        added = [s for s in self._get_param("AddSubnetIds", []) if s not in kept]
+        check_endpoint_subnets(backend, endpoint.vpc_id, endpoint.service_name, detail, kept, added)
+        check_security_groups(backend, endpoint.vpc_id, self._get_param("AddSecurityGroupIds", []))
+        if requested_dns is not None and _true(requested_dns) and not _true(endpoint.private_dns_enabled):
+            check_private_dns_allowed(backend, endpoint.id, endpoint.vpc_id, endpoint.service_name, detail)
+    result = original(self)
+    if _is_interface(endpoint.vpc_endpoint_type):
+        if requested_dns is not None:
+            endpoint.private_dns_enabled = _true(requested_dns)
+        sync_endpoint_network_interfaces(backend, endpoint)
+    return result
+
+
+# --- d. ModifyVpcAttribute -------------------------------------------------------------------------------------
+
+@_patch(VPCs, "modify_vpc_attribute")
+def modify_vpc_attribute_as_aws(original, self):
+    """One attribute per call, and DNS hostnames only on a VPC with DNS support.
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcAttribute.html ("You cannot modify the DNS
+    resolution and DNS hostnames attributes in the same request"; "You can only enable DNS hostnames if you've enabled
+    DNS support"). The first error is AWS's; the second error's code and message are inferred (not documented)."""
+    support = self._get_param("EnableDnsSupport.Value")
+    hostnames = self._get_param("EnableDnsHostnames.Value")
+    if support is not None and hostnames is not None:
+        raise InvalidParameterCombination(
+            "Fields for multiple attribute types specified: enableDnsHostnames, enableDnsSupport"
+        )
+    if hostnames is not None and _true(hostnames):
+        vpc = self.ec2_backend.get_vpc(self._get_param("VpcId"))
+        if not _true(vpc.enable_dns_support):
+            raise EC2ClientError(
+                "InvalidParameterValue",
+                "DNS hostnames can only be enabled for a VPC that has DNS support (enableDnsSupport) enabled.",
+            )
+    return original(self)
+
+
+# --- f. DescribeVpcEndpoints pagination and filters ------------------------------------------------------------
+
+@_patch(VPCs, "describe_vpc_endpoints")
+def describe_vpc_endpoints_paged(original, self):
+    """DescribeVpcEndpoints returns at most MaxResults (cap 1,000) endpoints per page with a NextToken.
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html"""
+    endpoints = list(original(self).result["VpcEndpoints"])
+    max_results = self._get_int_param("MaxResults") or 1000
+    max_results = min(max(max_results, 1), 1000)
+    next_token = self._get_param("NextToken")
+    start = 0
+    if next_token:
+        ids = [e.id for e in endpoints]
+        if next_token not in ids:
+            raise InvalidNextToken(next_token)
+        start = ids.index(next_token)
+    page = endpoints[start : start + max_results]
+    result = {"VpcEndpoints": page}
+    if start + max_results < len(endpoints):
+        result["NextToken"] = endpoints[start + max_results].id
+    return ActionResult(result)
+
+
+@_patch(VPCEndPoint, "get_filter_value")
+def vpc_endpoint_filter_value(original, self, filter_name, method_name=None):
+    """DescribeVpcEndpoints filters vpc-endpoint-id and ip-address-type (moto answers 500 for both).
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html (Filters)"""
+    if filter_name == "vpc-endpoint-id":
+        return self.id
+    if filter_name == "ip-address-type":
+        return "ipv4"
+    return original(self, filter_name, method_name)
+
+
+@_patch(VPCBackend, "_filter_endpoint_services")
+def endpoint_services_filter_values(original, service_names_filters, filters, services):
+    """DescribeVpcEndpointServices filter service-name (moto reads "Value" where the request carries "Values": 500).
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html (Filters)"""
+    normalised = []
+    for item in filters or []:
+        values = list(item.get("Values") or []) + list(item.get("Value") or [])
+        normalised.append({"Name": item["Name"], "Value": values})
+    return original(service_names_filters, normalised, services)
+
+
+# --- test hook: seeded endpoint services (not AWS behaviour; only tests call it) -------------------------------
+
+@_patch(VPCBackend, "_collect_default_endpoint_services")
+def endpoint_services_with_seeded(original, account_id, region):
+    """moto's endpoint services for the region, plus (replacing same-named ones) the services tests seeded."""
+    with _LOCK:
+        seeded = dict(_SEEDED_SERVICES.get((account_id, region), {}))
+    services = [s for s in original(account_id, region) if s["ServiceName"] not in seeded]
+    return services + list(seeded.values())
+
+
+def seed_endpoint_service(spec):
+    """Makes DescribeVpcEndpointServices report a service. spec: {serviceName, azNames, privateDnsName (or null),
+    policySupported, managesVpcEndpoints, serviceType ("Interface"), region ("us-east-1"), account ("123456789012")}."""
+    region = spec.get("region", "us-east-1")
+    account = spec.get("account", "123456789012")
+    name = spec["serviceName"]
+    detail = {
+        "AcceptanceRequired": False,
+        "AvailabilityZones": list(spec.get("azNames") or []),
+        "BaseEndpointDnsNames": [f"{name.split('.')[-1]}.{region}.vpce.amazonaws.com"],
+        "ManagesVpcEndpoints": bool(spec.get("managesVpcEndpoints", False)),
+        "Owner": "amazon",
+        "ServiceId": f"vpce-svc-{BaseBackend.vpce_random_number()}",
+        "ServiceName": name,
+        "ServiceType": [{"ServiceType": spec.get("serviceType", "Interface")}],
+        "Tags": [],
+        "VpcEndpointPolicySupported": bool(spec.get("policySupported", True)),
+    }
+    if spec.get("privateDnsName"):
+        detail["PrivateDnsName"] = spec["privateDnsName"]
+        detail["PrivateDnsNames"] = [{"PrivateDnsName": spec["privateDnsName"]}]
+        detail["PrivateDnsNameVerificationState"] = "verified"
+    with _LOCK:
+        _SEEDED_SERVICES.setdefault((account, region), {})[name] = detail
+    return detail
+
+
+# --- test hook: AWS Config PutEvaluations recording ------------------------------------------------------------
+
+@_patch(ConfigResponse, "put_evaluations")
+def put_evaluations_recorded(original, self):
+    """PutEvaluations is accepted with or without TestMode, as AWS does, and every accepted request body is recorded
+    for GET /endpoint-guard/config-evaluations. https://docs.aws.amazon.com/config/latest/APIReference/API_PutEvaluations.html"""
+    response = original(self)
+    raw = self.body.decode("utf-8") if isinstance(self.body, bytes) else self.body
+    body = json.loads(raw) if raw else {}
+    with _LOCK:
+        _CONFIG_EVALUATIONS.append(body)
+    return response
+
+
+@_patch(ConfigBackend, "put_evaluations")
+def put_evaluations_without_test_mode(original, self, evaluations=None, result_token=None, test_mode=False):
+    """moto refuses PutEvaluations without TestMode; AWS accepts it (and stores results moto does not model)."""
+    return original(self, evaluations, result_token, True)
+
+
+@_patch(MotoAPIBackend, "reset")
+def reset_clears_hooks(original, self):
+    """POST /moto-api/reset also forgets seeded services and recorded evaluations."""
+    with _LOCK:
+        _SEEDED_SERVICES.clear()
+        _CONFIG_EVALUATIONS.clear()
+    return original(self)
+
+
+# --- server ----------------------------------------------------------------------------------------------------
+
+class EndpointGuardHooks:
+    """WSGI middleware: answers /endpoint-guard/* itself and passes everything else to moto."""
+
+    def __init__(self, moto_app):
+        self.moto_app = moto_app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if not path.startswith("/endpoint-guard/"):
+            return self.moto_app(environ, start_response)
+        request = Request(environ)
+        if path == "/endpoint-guard/config-evaluations" and request.method == "GET":
+            with _LOCK:
+                payload = json.dumps(_CONFIG_EVALUATIONS)
+            return Response(payload, 200, mimetype="application/json")(environ, start_response)
+        if path == "/endpoint-guard/services" and request.method == "POST":
+            try:
+                detail = seed_endpoint_service(json.loads(request.get_data(as_text=True)))
+            except (KeyError, ValueError, TypeError) as e:
+                return Response(json.dumps({"error": repr(e)}), 400, mimetype="application/json")(
+                    environ, start_response
+                )
+            return Response(json.dumps(detail), 200, mimetype="application/json")(environ, start_response)
+        return Response(json.dumps({"error": "unknown hook " + path}), 404, mimetype="application/json")(
+            environ, start_response
+        )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="moto server with endpoint-guard's AWS-fidelity patches")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5000)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("MOTO_PORT", str(args.port))
+    moto_app = DomainDispatcherApplication(create_backend_app)
+    server = make_server(args.host, args.port, EndpointGuardHooks(moto_app), threaded=True)
+    print(f"READY {server.server_port}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

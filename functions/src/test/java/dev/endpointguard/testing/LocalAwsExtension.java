@@ -1,0 +1,61 @@
+package dev.endpointguard.testing;
+
+import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.localaws.LocalAws;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Starts one {@link LocalAws} per JVM, lazily, shared by every test class that uses it and closed when the test run
+ * ends; resets it before each test; injects {@link LocalAws} and {@link AwsClients} (us-east-1, retries off).
+ */
+public final class LocalAwsExtension implements BeforeEachCallback, ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalAwsExtension.class);
+
+  /** The shared process and the clients pointed at it; the root store closes it at the end of the run. */
+  private record Shared(LocalAws aws, AwsClients clients) implements AutoCloseable {
+    static Shared start() {
+      try {
+        LocalAws aws = LocalAws.start();
+        return new Shared(aws, new AwsClients(AwsClients.Target.local(Region.US_EAST_1, aws.endpoint())
+            .withRetries(false)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      clients.close();
+      aws.close();
+    }
+  }
+
+  private static Shared shared(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Shared.class, k -> Shared.start(), Shared.class);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    shared(context).aws().reset();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == LocalAws.class || type == AwsClients.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Shared shared = shared(context);
+    return parameter.getParameter().getType() == LocalAws.class ? shared.aws() : shared.clients();
+  }
+}
