@@ -57,6 +57,9 @@ public final class SafetyCheck {
     } else if (change instanceof NarrowPolicy c) {
       return withEndpoint(estate, c.endpointId(), e -> narrowPolicy(c, e));
     } else if (change instanceof ReplaceIngressSource c) {
+      if (onManagedEndpoint(estate, c.groupId())) {
+        return Optional.of("the group is on an endpoint managed by its service or requester");
+      }
       return group(estate, c.groupId()).map(g -> replaceSource(c, g))
           .orElse(Optional.of("the security group is on no endpoint of the evaluated estate"));
     }
@@ -89,6 +92,13 @@ public final class SafetyCheck {
   private static Optional<SecurityGroupInfo> group(Estate estate, String groupId) {
     return estate.endpoints().stream().flatMap(e -> e.securityGroups().stream())
         .filter(g -> g.groupId().equals(groupId)).findFirst();
+  }
+
+  /** A group on an endpoint that a service or another requester manages is theirs to change, not ours. */
+  private static boolean onManagedEndpoint(Estate estate, String groupId) {
+    return estate.endpoints().stream()
+        .filter(e -> e.service().managesVpcEndpoints() || e.requesterManaged())
+        .anyMatch(e -> e.securityGroups().stream().anyMatch(g -> g.groupId().equals(groupId)));
   }
 
   // https://docs.aws.amazon.com/vpc/latest/privatelink/interface-endpoints.html#add-remove-subnets: one subnet per AZ.

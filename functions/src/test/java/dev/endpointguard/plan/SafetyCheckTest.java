@@ -123,6 +123,8 @@ class SafetyCheckTest {
             List.of(replace("0.0.0.0/0", "10.0.0.0/16")), "not known to be used by VPC endpoints alone"),
         unsafe("group usage never checked", f -> f.groupUsageChecked = false,
             List.of(replace("0.0.0.0/0", "10.0.0.0/16")), "not known to be used by VPC endpoints alone"),
+        unsafe("group on a service-managed endpoint", f -> f.managesVpcEndpoints = true,
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16")), "the group is on an endpoint managed by its service"),
         unsafe("group not on an endpoint", asIs,
             List.of(new ReplaceIngressSource("sg-9", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"))),
             "the security group is on no endpoint of the evaluated estate"),
