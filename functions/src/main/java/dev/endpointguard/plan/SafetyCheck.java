@@ -8,6 +8,7 @@ import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.SubnetInfo;
 import dev.endpointguard.model.VpcInfo;
 import dev.endpointguard.model.VpcSnapshot;
+import dev.endpointguard.policy.NarrowingCheck;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,11 @@ public final class SafetyCheck {
    */
   public SafetyCheck(BiFunction<String, String, Optional<String>> policyWidening) {
     this.policyWidening = Objects.requireNonNull(policyWidening, "policyWidening");
+  }
+
+  /** The check with the policy package's proof that a narrowed policy allows nothing the previous one denied. */
+  public static SafetyCheck standard() {
+    return new SafetyCheck(NarrowingCheck::violation);
   }
 
   /** The first reason the plan could make things worse, or empty when every change only adds or narrows. */

@@ -102,6 +102,13 @@ class SafetyCheckTest {
             "the policy changed since evaluated"),
         unsafe("policy widened", f -> f.policy = NARROWED,
             List.of(new NarrowPolicy(ENDPOINT, NARROWED, EstateFixture.DEFAULT_POLICY)), "the new policy is wider"),
+        unsafe("policy bound to another account", f -> f.policy = NARROWED,
+            List.of(new NarrowPolicy(ENDPOINT, NARROWED, NARROWED.replace("123456789012", "210987654321"))),
+            "the new policy is wider"),
+        unsafe("policy with an extra Allow statement", f -> f.policy = NARROWED,
+            List.of(new NarrowPolicy(ENDPOINT, NARROWED, NARROWED.replace("}}}]}", "}}},{\"Effect\":\"Allow\","
+                + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"))),
+            "the new policy is wider"),
         unsafe("policy on a service without policies", f -> f.policySupported = false,
             List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED)),
             "the service does not support endpoint policies"),
