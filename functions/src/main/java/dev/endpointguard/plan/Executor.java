@@ -1,0 +1,126 @@
+package dev.endpointguard.plan;
+
+import dev.endpointguard.model.Estate;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+
+/**
+ * The only code that writes AWS. Applies one evaluation's plan, one change at a time, one write per change (two for
+ * a security group source: authorize, then revoke), each after a fresh read of the resource; then re-reads and
+ * verifies. Idempotent: a change already in effect is not written again. Retries are the SDK's (configured in the
+ * client); what survives them as throttling or a server error is thrown as {@link RetryableAwsException}.
+ * Not thread-safe: one executor per invocation thread.
+ */
+public final class Executor {
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  static final String DUPLICATE_SUBNETS_IN_SAME_ZONE = "DuplicateSubnetsInSameZone";
+
+  private final Ec2Writes writes;
+  private final LiveCheck live;
+
+  public Executor(Ec2Client ec2, LiveState live) {
+    this.writes = new Ec2Writes(Objects.requireNonNull(ec2, "ec2"));
+    this.live = new LiveCheck(Objects.requireNonNull(live, "live"));
+  }
+
+  /** AWS write calls this executor has made, failed ones included. */
+  public int writes() {
+    return writes.count();
+  }
+
+  /**
+   * Applies the plan if {@link SafetyCheck} accepts it against the estate it was made from; otherwise writes nothing
+   * and returns SKIPPED with the violation.
+   */
+  public ExecutionResult applyIfSafe(List<Change> plan, Estate evaluated, SafetyCheck safety) {
+    Optional<String> violation = safety.violation(plan, evaluated);
+    return violation.isPresent() ? ExecutionResult.skipped(plan, "unsafe plan: " + violation.get()) : apply(plan);
+  }
+
+  /**
+   * Applies one evaluation's plan. A FAILED or SKIPPED change stops the plan: the remaining changes are
+   * NOT_ATTEMPTED (later changes may depend on earlier ones, e.g. private DNS on the VPC's DNS attributes).
+   *
+   * @throws RetryableAwsException when AWS throttles or fails on its side beyond the SDK's retries
+   */
+  public ExecutionResult apply(List<Change> plan) {
+    int before = writes.count();
+    List<ChangeResult> results = new ArrayList<>();
+    boolean stopped = false;
+    for (Change change : plan) {
+      ChangeResult result = stopped ? ChangeResult.of(change, ChangeStatus.NOT_ATTEMPTED) : applyOne(change);
+      stopped = stopped || result.status() == ChangeStatus.FAILED || result.status() == ChangeStatus.SKIPPED;
+      results.add(result);
+    }
+    List<ChangeResult> verified = results.stream()
+        .map(r -> r.status() == ChangeStatus.APPLIED ? verify(r.change()) : r)
+        .toList();
+    return ExecutionResult.of(verified, writes.count() - before);
+  }
+
+  private ChangeResult applyOne(Change change) {
+    try {
+      LiveCheck.Verdict verdict = live.before(change);
+      return switch (verdict.action()) {
+        case SKIP -> ChangeResult.of(change, ChangeStatus.SKIPPED, verdict.reason());
+        case ALREADY_IN_EFFECT -> ChangeResult.of(change, ChangeStatus.ALREADY_IN_EFFECT);
+        case WRITE -> write(change, verdict.write().orElse(change));
+      };
+    } catch (SdkException e) {
+      return ChangeResult.of(change, ChangeStatus.FAILED, failure(change, e));
+    }
+  }
+
+  private ChangeResult write(Change change, Change missingPart) {
+    try {
+      writes.write(missingPart);
+      return ChangeResult.of(change, ChangeStatus.APPLIED);
+    } catch (Ec2Exception e) {
+      String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+      // A racing invocation covered the AZ between our read and our write: the change holds, count it done.
+      if (DUPLICATE_SUBNETS_IN_SAME_ZONE.equals(code) && live.notInEffect(change).isEmpty()) {
+        return ChangeResult.of(change, ChangeStatus.ALREADY_IN_EFFECT, "applied concurrently by another invocation");
+      }
+      return ChangeResult.of(change, ChangeStatus.FAILED, failure(change, e));
+    }
+  }
+
+  private ChangeResult verify(Change change) {
+    try {
+      return live.notInEffect(change)
+          .map(missing -> ChangeResult.of(change, ChangeStatus.FAILED, "applied but not in effect: " + missing))
+          .orElseGet(() -> ChangeResult.of(change, ChangeStatus.APPLIED));
+    } catch (SdkException e) {
+      return ChangeResult.of(change, ChangeStatus.FAILED, "could not verify: " + failure(change, e));
+    }
+  }
+
+  /**
+   * {@code errorCode: message} for this change's result; throttling and server errors that outlived the SDK's
+   * retries are thrown instead, so the caller (Lambda) retries the whole event: the changes already written are then
+   * found in effect and not written twice.
+   */
+  private static String failure(Change change, SdkException e) {
+    if (retryable(e)) {
+      throw new RetryableAwsException(change.describe(), e);
+    }
+    if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+      return s.awsErrorDetails().errorCode() + ": " + s.awsErrorDetails().errorMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  static boolean retryable(SdkException e) {
+    if (e instanceof AwsServiceException s) {
+      return s.isThrottlingException() || s.statusCode() >= 500 || s.retryable();
+    }
+    return e.retryable() || e.getCause() instanceof IOException;
+  }
+}

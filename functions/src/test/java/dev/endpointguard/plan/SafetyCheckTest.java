@@ -1,0 +1,165 @@
+package dev.endpointguard.plan;
+
+import static dev.endpointguard.plan.EstateFixture.ENDPOINT;
+import static dev.endpointguard.plan.EstateFixture.GROUP;
+import static dev.endpointguard.plan.EstateFixture.VPC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.IngressRule;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SafetyCheckTest {
+  static final String NARROWED = PolicySamples.NARROWED;
+  static final SafetyCheck CHECK = PolicySamples.safetyCheck();
+
+  private static Arguments unsafe(String name, Consumer<EstateFixture> estate, List<Change> plan, String why) {
+    return Arguments.of(name, estate, plan, Optional.of(why));
+  }
+
+  private static Arguments safe(String name, Consumer<EstateFixture> estate, List<Change> plan) {
+    return Arguments.of(name, estate, plan, Optional.empty());
+  }
+
+  private static AddSubnets add(String subnet, String az) {
+    return new AddSubnets(ENDPOINT, List.of(subnet), List.of(az));
+  }
+
+  private static EnableVpcDnsAttribute support() {
+    return new EnableVpcDnsAttribute(VPC, VpcDnsAttribute.ENABLE_DNS_SUPPORT);
+  }
+
+  private static EnableVpcDnsAttribute hostnames() {
+    return new EnableVpcDnsAttribute(VPC, VpcDnsAttribute.ENABLE_DNS_HOSTNAMES);
+  }
+
+  private static EnablePrivateDns privateDns() {
+    return new EnablePrivateDns(ENDPOINT, "ssm.us-east-1.amazonaws.com");
+  }
+
+  private static ReplaceIngressSource replace(String old, String... sources) {
+    return new ReplaceIngressSource(GROUP, "tcp", 443, 443, old, List.of(sources));
+  }
+
+  static Stream<Arguments> plans() {
+    Consumer<EstateFixture> asIs = f -> { };
+    Consumer<EstateFixture> dnsOff = f -> {
+      f.dnsSupport = false;
+      f.dnsHostnames = false;
+    };
+    return Stream.of(
+        safe("empty plan", asIs, List.of()),
+        safe("two new private AZs", asIs, List.of(new AddSubnets(ENDPOINT, List.of("subnet-b", "subnet-c"),
+            List.of("use1-az2", "use1-az3")))),
+        unsafe("public subnet", asIs, List.of(add("subnet-pub", "use1-az3")), "subnet-pub is public"),
+        unsafe("subnet of another VPC", asIs, List.of(add("subnet-x", "use1-az2")),
+            "subnet-x is not a subnet of the endpoint's VPC vpc-1"),
+        unsafe("unknown subnet", asIs, List.of(add("subnet-zzz", "use1-az2")), "subnet-zzz is not a subnet"),
+        unsafe("AZ already covered", asIs, List.of(add("subnet-a", "use1-az1")),
+            "the endpoint already covers AZ use1-az1"),
+        unsafe("AZ the service does not offer", asIs, List.of(add("subnet-d", "use1-az4")),
+            "the service is not offered in AZ use1-az4"),
+        unsafe("AZ id that is not the subnet's", asIs, List.of(add("subnet-b", "use1-az3")),
+            "subnet-b is in AZ use1-az2, not use1-az3"),
+        unsafe("two subnets in one AZ", f -> f.subnets.add(EstateFixture.subnet("subnet-b2", "use1-az2", false)),
+            List.of(new AddSubnets(ENDPOINT, List.of("subnet-b", "subnet-b2"), List.of("use1-az2", "use1-az2"))),
+            "more than one subnet in AZ use1-az2"),
+        unsafe("subnets on a Gateway endpoint", f -> f.type = EndpointType.GATEWAY,
+            List.of(add("subnet-b", "use1-az2")), "only Interface endpoints take subnets"),
+        unsafe("endpoint not in the estate", asIs, List.of(new AddSubnets("vpce-other", List.of("subnet-b"),
+            List.of("use1-az2"))), "the endpoint is not in the evaluated estate"),
+        unsafe("service-managed endpoint", f -> f.managesVpcEndpoints = true, List.of(add("subnet-b", "use1-az2")),
+            "managed by its service"),
+        unsafe("requester-managed endpoint", f -> f.requesterManaged = true, List.of(privateDns()),
+            "managed by its requester"),
+        safe("private DNS with attributes on", asIs, List.of(privateDns())),
+        safe("attributes in order then private DNS", dnsOff, List.of(support(), hostnames(), privateDns())),
+        unsafe("hostnames before support", dnsOff, List.of(hostnames(), support(), privateDns()),
+            "enableDnsHostnames before enableDnsSupport is on"),
+        safe("hostnames alone when support is on", f -> f.dnsHostnames = false, List.of(hostnames())),
+        unsafe("private DNS with hostnames off and not planned", f -> f.dnsHostnames = false, List.of(privateDns()),
+            "enableDnsHostnames of vpc-1 is off and not turned on before"),
+        unsafe("private DNS before the attributes", dnsOff, List.of(privateDns(), support(), hostnames()),
+            "enableDnsSupport of vpc-1 is off"),
+        unsafe("private DNS for a service without a name", f -> f.privateDnsName = Optional.empty(),
+            List.of(privateDns()), "the service offers no private DNS name"),
+        unsafe("attribute of a VPC not in the estate", asIs,
+            List.of(new EnableVpcDnsAttribute("vpc-9", VpcDnsAttribute.ENABLE_DNS_SUPPORT)),
+            "the VPC is not in the evaluated estate"),
+        safe("policy narrowed from the current one", asIs,
+            List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED))),
+        safe("previous policy differs only in formatting", asIs,
+            List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY.replace(",", ",\n  "), NARROWED))),
+        unsafe("policy changed since evaluated", f -> f.policy = NARROWED,
+            List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED)),
+            "the policy changed since evaluated"),
+        unsafe("policy widened", f -> f.policy = NARROWED,
+            List.of(new NarrowPolicy(ENDPOINT, NARROWED, EstateFixture.DEFAULT_POLICY)), "the new policy is wider"),
+        unsafe("policy bound to another account", f -> f.policy = NARROWED,
+            List.of(new NarrowPolicy(ENDPOINT, NARROWED, NARROWED.replace("123456789012", "210987654321"))),
+            "the new policy is wider"),
+        unsafe("policy with an extra Allow statement", f -> f.policy = NARROWED,
+            List.of(new NarrowPolicy(ENDPOINT, NARROWED, NARROWED.replace("}}}]}", "}}},{\"Effect\":\"Allow\","
+                + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"))),
+            "the new policy is wider"),
+        unsafe("policy on a service without policies", f -> f.policySupported = false,
+            List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED)),
+            "the service does not support endpoint policies"),
+        safe("IPv4 world replaced by the VPC", asIs, List.of(replace("0.0.0.0/0", "10.0.0.0/16"))),
+        safe("IPv6 world replaced by the VPC", asIs, List.of(replace("::/0", "2600:1f18:1234:5600::/56"))),
+        safe("IPv6 world revoked in a VPC without IPv6", asIs, List.of(replace("::/0"))),
+        unsafe("new source as wide as the old", asIs, List.of(replace("0.0.0.0/0", "10.0.0.0/16", "0.0.0.0/0")),
+            "the new source 0.0.0.0/0 is not narrower than 0.0.0.0/0"),
+        unsafe("new source of the other family", asIs, List.of(replace("0.0.0.0/0", "2600:1f18::/56")),
+            "not of the old source's address family"),
+        unsafe("new source a security group", asIs, List.of(replace("0.0.0.0/0", "sg-9")),
+            "the new source sg-9 is not a CIDR block"),
+        unsafe("old source not world-open", f -> f.ingress = List.of(new IngressRule(GROUP, "tcp", 443, 443,
+            "10.0.0.0/8")), List.of(replace("10.0.0.0/8", "10.0.0.0/16")), "is not 0.0.0.0/0 or ::/0"),
+        unsafe("old rule not in the group", asIs,
+            List.of(new ReplaceIngressSource(GROUP, "tcp", 22, 22, "0.0.0.0/0", List.of("10.0.0.0/16"))),
+            "the group has no rule tcp 22 from 0.0.0.0/0"),
+        unsafe("group shared with an instance", f -> f.groupOtherUsers = List.of("eni-1 (instance i-1)"),
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16")), "not known to be used by VPC endpoints alone"),
+        unsafe("group usage never checked", f -> f.groupUsageChecked = false,
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16")), "not known to be used by VPC endpoints alone"),
+        unsafe("group on a service-managed endpoint", f -> f.managesVpcEndpoints = true,
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16")), "the group is on an endpoint managed by its service"),
+        unsafe("group not on an endpoint", asIs,
+            List.of(new ReplaceIngressSource("sg-9", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"))),
+            "the security group is on no endpoint of the evaluated estate"),
+        unsafe("a bad change after good ones", asIs, List.of(add("subnet-b", "use1-az2"), privateDns(),
+            add("subnet-pub", "use1-az3")), "AddSubnets on vpce-1: subnet-pub is public"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("plans")
+  void violation_plan_matchesExpectation(String name, Consumer<EstateFixture> setup, List<Change> plan,
+                                         Optional<String> expected) {
+    EstateFixture fixture = new EstateFixture();
+    setup.accept(fixture);
+
+    Optional<String> violation = CHECK.violation(plan, fixture.estate());
+
+    if (expected.isEmpty()) {
+      assertThat(violation).isEmpty();
+    } else {
+      assertThat(violation).hasValueSatisfying(v -> assertThat(v).contains(expected.get()));
+    }
+  }
+
+  @Test
+  void violation_namesTheChangeKindAndTarget() {
+    Optional<String> violation = CHECK.violation(List.of(add("subnet-pub", "use1-az3")),
+        new EstateFixture().estate());
+
+    assertThat(violation).hasValue("AddSubnets on vpce-1: subnet-pub is public (routes to an internet gateway)");
+  }
+}
