@@ -4,7 +4,6 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.engine.Guard;
 import dev.endpointguard.engine.Mode;
 import dev.endpointguard.engine.Settings;
-import dev.endpointguard.engine.SettingsException;
 import dev.endpointguard.engine.Wiring;
 import dev.endpointguard.inventory.Targets;
 import dev.endpointguard.report.ReportJson;
@@ -81,7 +80,7 @@ final class ScanCommand implements Callable<Integer> {
       settings = settings();
       targets = targets();
       target = aws.target(spec.commandLine());
-    } catch (SettingsException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     try (AwsClients clients = new AwsClients(target)) {

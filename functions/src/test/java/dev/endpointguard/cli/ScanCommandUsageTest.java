@@ -28,7 +28,9 @@ class ScanCommandUsageTest {
   void scan_badFlag_exitsTwoWithOneClearLine(String flags, String expected) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String[] args = ("scan --region us-east-1 --endpoint-url http://127.0.0.1:9 " + flags).split(" ");
+    String base = "scan" + (flags.contains("--region") ? "" : " --region us-east-1")
+        + (flags.contains("--endpoint-url") ? "" : " --endpoint-url http://127.0.0.1:9");
+    String[] args = (base + " " + flags).split(" ");
 
     int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
 

@@ -111,7 +111,7 @@ class ScanEndToEndTest {
     assertThat(report.get("account").asText()).isEqualTo("123456789012");
     assertThat(report.get("region").asText()).isEqualTo("us-east-1");
     assertThat(report.at("/summary/evaluated").asInt()).isEqualTo(expectedBeforeFix().size());
-    assertThat(report.at("/summary/nonCompliant").asInt()).isEqualTo(11);
+    assertThat(report.at("/summary/nonCompliant").asInt()).isEqualTo(10);
     assertThat(report.at("/summary/applied").asInt()).isZero();
   }
 
