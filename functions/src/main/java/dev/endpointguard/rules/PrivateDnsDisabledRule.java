@@ -66,6 +66,11 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
           + conflict.get().name() + ") associated with " + endpoint.vpcId()
           + " conflicts with that name, so no plan is made", List.of());
     }
+    Optional<EndpointSummary> first = firstWithoutPrivateDns(endpoint);
+    if (first.isPresent()) {
+      return verdict.nonCompliant(finding + "; only one endpoint per service per VPC can have private DNS, and the"
+          + " plan for " + first.get().endpointId() + " turns it on there", List.of());
+    }
     List<EnableVpcDnsAttribute> attributes = VpcDnsAttributes.missing(endpoint.vpc().vpc());
     String vpcNote = attributes.isEmpty() ? ""
         : "; " + endpoint.vpcId() + " also needs " + VpcDnsAttributes.names(attributes) + " on";
@@ -83,17 +88,32 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
         .findFirst();
   }
 
+  /**
+   * Another live Interface endpoint for the same service in the VPC, also without private DNS, that comes first by id:
+   * only that one gets the plan, since AWS lets one endpoint per service per VPC have private DNS.
+   */
+  private static Optional<EndpointSummary> firstWithoutPrivateDns(EndpointSnapshot endpoint) {
+    return endpoint.vpc().endpoints().stream()
+        .filter(e -> e.type() == EndpointType.INTERFACE && e.serviceName().equals(endpoint.serviceName()))
+        .filter(e -> !e.privateDnsEnabled() && ("available".equals(e.state()) || "pending".equals(e.state())))
+        .filter(e -> e.endpointId().compareTo(endpoint.endpointId()) < 0)
+        .min(java.util.Comparator.comparing(EndpointSummary::endpointId));
+  }
+
   private static boolean isGatewayCapable(String serviceName) {
     return serviceName.endsWith(".s3") || serviceName.endsWith(".dynamodb");
   }
 
-  /** A private hosted zone on the VPC named like the service's DNS name or a parent of it blocks private DNS. */
+  /**
+   * A private hosted zone on the VPC with the service's DNS name blocks private DNS ("conflicting DNS domain"); a zone
+   * for a parent domain does not, since Route 53 answers from the most specific zone.
+   */
   private static Optional<HostedZoneRef> conflictingZone(EndpointSnapshot endpoint, String dnsName) {
     String name = normalize(dnsName);
     return endpoint.vpc().privateHostedZones().orElse(List.of()).stream()
         .filter(zone -> {
           String zoneName = normalize(zone.name());
-          return name.equals(zoneName) || name.endsWith("." + zoneName);
+          return name.equals(zoneName);
         })
         .findFirst();
   }
