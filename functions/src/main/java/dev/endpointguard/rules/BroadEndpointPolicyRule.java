@@ -56,6 +56,10 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
     List<StatementFinding> findings = analysis.broadStatements();
     String finding = label + " has a broad policy" + notes + ": " + findings.get(0).reason()
         + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more" : "");
+    Optional<String> managed = Verdict.managedElsewhere(endpoint);
+    if (managed.isPresent()) {
+      return verdict.nonCompliant(finding + "; " + managed.get() + ", so no plan is made", List.of());
+    }
     String previous = document.isBlank() ? DEFAULT_POLICY : document;
     Optional<String> narrowed = PolicyNarrower.narrow(document, trust);
     if (narrowed.isEmpty()) {

@@ -47,9 +47,10 @@ public final class BroadEndpointSecurityGroupRule implements Rule.EndpointRule {
     List<IngressRule> openRules = openGroups.stream().flatMap(g -> g.openIngress().stream()).toList();
     String finding = label + " admits the internet: " + String.join(", ",
         openRules.stream().map(r -> r.groupId() + " allows " + r.describe()).toList());
-    Optional<String> blocker = openGroups.stream().map(BroadEndpointSecurityGroupRule::whyNotOurs)
+    Optional<String> blocker = Verdict.managedElsewhere(endpoint).or(() -> openGroups.stream()
+        .map(BroadEndpointSecurityGroupRule::whyNotOurs)
         .flatMap(Optional::stream)
-        .findFirst();
+        .findFirst());
     if (blocker.isPresent()) {
       return verdict.nonCompliant(finding + "; " + blocker.get() + ", so no plan is made", List.of());
     }

@@ -5,6 +5,7 @@ import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.plan.Change;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds one rule's evaluations of one resource, so each rule states only its status, reason and plan. */
 final class Verdict {
@@ -55,5 +56,20 @@ final class Verdict {
 
   private Evaluation of(Status status, String reason, List<Change> plan) {
     return new Evaluation(rule.id(), rule.resourceType(), resourceId, vpcId, status, rule.severity(), reason, plan);
+  }
+
+  /**
+   * Why an endpoint is not ours to change, if it is not: AWS says not to modify requester-managed endpoints or those
+   * of a service that manages its endpoints.
+   * https://docs.aws.amazon.com/vpc/latest/privatelink/vpce-interface.html
+   */
+  static Optional<String> managedElsewhere(EndpointSnapshot endpoint) {
+    if (endpoint.service().managesVpcEndpoints()) {
+      return Optional.of("the endpoint is managed by its service");
+    }
+    if (endpoint.requesterManaged()) {
+      return Optional.of("the endpoint is requester-managed (created by an AWS service on your behalf)");
+    }
+    return Optional.empty();
   }
 }

@@ -62,6 +62,13 @@ class BroadEndpointPolicyRuleTest {
         arguments("default full-access policy", endpoint("vpce-1"), ACCOUNT_ONLY,
             Status.NON_COMPLIANT, SSM + " has a broad policy: " + ANY_PRINCIPAL,
             List.of(new NarrowPolicy("vpce-1", Snapshots.FULL_ACCESS_POLICY, NARROWED_TO_ACCOUNT))),
+        arguments("requester-managed endpoint: reported, never changed", endpoint("vpce-1").requesterManaged(),
+            ACCOUNT_ONLY, Status.NON_COMPLIANT, SSM + " has a broad policy: " + ANY_PRINCIPAL + "; the endpoint is"
+                + " requester-managed (created by an AWS service on your behalf), so no plan is made", List.of()),
+        arguments("endpoint of a service that manages its endpoints: reported, never changed",
+            endpoint("vpce-1").service(service(Snapshots.SSM).managesEndpoints()), ACCOUNT_ONLY,
+            Status.NON_COMPLIANT, SSM + " has a broad policy: " + ANY_PRINCIPAL + "; the endpoint is managed by its"
+                + " service, so no plan is made", List.of()),
         arguments("Gateway endpoint with the default policy",
             endpoint("vpce-1").type(EndpointType.GATEWAY).service(service(Snapshots.S3)), ACCOUNT_ONLY,
             Status.NON_COMPLIANT, "vpce-1 (" + Snapshots.S3 + ") has a broad policy: " + ANY_PRINCIPAL,

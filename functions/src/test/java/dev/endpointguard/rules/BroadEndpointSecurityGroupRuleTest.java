@@ -75,6 +75,10 @@ class BroadEndpointSecurityGroupRuleTest {
                 .usedBy("eni-0abc (instance i-0123)", "eni-0def (lambda)")),
             Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows tcp 443 from 0.0.0.0/0; sg-1 is also used"
                 + " by eni-0abc (instance i-0123), eni-0def (lambda), so no plan is made", List.of()),
+        arguments("requester-managed endpoint: reported, never changed",
+            endpoint("vpce-1").requesterManaged().groups(group("sg-1").allow("tcp", 443, 443, "0.0.0.0/0")),
+            Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows tcp 443 from 0.0.0.0/0; the endpoint is"
+                + " requester-managed (created by an AWS service on your behalf), so no plan is made", List.of()),
         arguments("open group whose users were not looked up",
             endpoint("vpce-1").groups(group("sg-1").allow("tcp", 443, 443, "0.0.0.0/0").usageUnknown()),
             Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows tcp 443 from 0.0.0.0/0; what else uses"
