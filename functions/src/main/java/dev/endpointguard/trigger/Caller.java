@@ -15,7 +15,7 @@ public record Caller(String type, Optional<String> arn, Optional<String> session
 
   /**
    * Whether the call was made by {@code identityArn}: the same ARN, the role that issued the session, or another
-   * session of the same assumed role (a Lambda function's sessions differ per execution environment).
+   * assumption of the same role (a Lambda function's role credentials differ per execution environment).
    */
   public boolean is(String identityArn) {
     if (identityArn == null || identityArn.isEmpty()) {
