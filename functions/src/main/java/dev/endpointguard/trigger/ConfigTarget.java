@@ -1,0 +1,7 @@
+package dev.endpointguard.trigger;
+
+/** What a Config rule invocation asks to be evaluated. */
+public sealed interface ConfigTarget permits ResourceToEvaluate, ResourceNotApplicable, EveryResourceInScope {
+
+  Targets targets();
+}

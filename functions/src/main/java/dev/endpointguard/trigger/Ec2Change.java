@@ -1,0 +1,8 @@
+package dev.endpointguard.trigger;
+
+/** What an EC2 API call changed, as far as endpoint findings go; each kind knows what must be re-evaluated. */
+public sealed interface Ec2Change
+    permits EndpointCreated, EndpointModified, EndpointsDeleted, VpcDnsChanged, IngressChanged, SubnetCreated {
+
+  Targets targets();
+}

@@ -1,0 +1,10 @@
+package dev.endpointguard.trigger;
+
+/** A periodic invocation: every resource in the rule's scope is evaluated. */
+public record EveryResourceInScope() implements ConfigTarget {
+
+  @Override
+  public Targets targets() {
+    return Targets.allInRegion();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.endpointguard.trigger;
+
+/** Makes text safe for a one-line log field: no control characters, bounded length. */
+final class OneLine {
+  static final int MAX_REASON = 300;
+
+  private OneLine() {
+  }
+
+  static String of(String text) {
+    return bounded(text == null ? "" : text, MAX_REASON);
+  }
+
+  /** An event value quoted inside a reason: attacker-controlled, so short and printable. */
+  static String quote(String value) {
+    return "'" + bounded(value, 64) + "'";
+  }
+
+  private static String bounded(String text, int max) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
+    for (int i = 0; i < text.length() && out.length() < max; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+          || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? '?' : c);
+    }
+    return text.length() > max ? out + "..." : out.toString();
+  }
+}

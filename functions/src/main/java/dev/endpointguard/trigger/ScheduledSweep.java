@@ -1,0 +1,27 @@
+package dev.endpointguard.trigger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** A scheduled EventBridge event: every endpoint in the region, every rule. */
+public record ScheduledSweep(String eventId, Instant time, String account, String region,
+                             List<String> scheduleArns) implements Trigger {
+  public ScheduledSweep {
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(region, "region");
+    scheduleArns = List.copyOf(scheduleArns);
+  }
+
+  @Override
+  public Targets targets() {
+    return Targets.allInRegion();
+  }
+
+  @Override
+  public String summary() {
+    return "scheduled sweep " + eventId + " at " + time;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.endpointguard.trigger;
+
+/** Work a trigger asks for: what to evaluate, and where the event came from. */
+public sealed interface Trigger extends Decoded
+    permits ChangeEvent, ConfigRuleInvocation, ComplianceChange, ScheduledSweep {
+
+  /** The resources to read and evaluate. */
+  Targets targets();
+}
