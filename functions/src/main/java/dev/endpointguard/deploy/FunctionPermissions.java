@@ -1,0 +1,90 @@
+package dev.endpointguard.deploy;
+
+import dev.endpointguard.plan.Change;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The IAM actions each function's role in template.yaml must hold: exactly what its code calls. The template test
+ * compares the roles with this list, so a missing or an extra permission fails the build.
+ */
+public final class FunctionPermissions {
+
+  /** The Describe/List calls of the inventory; none supports resource-level permissions. */
+  public static final List<String> INVENTORY_READS = List.of(
+      "ec2:DescribeVpcEndpoints",
+      "ec2:DescribeVpcEndpointServices",
+      "ec2:DescribeVpcs",
+      "ec2:DescribeVpcAttribute",
+      "ec2:DescribeSubnets",
+      "ec2:DescribeRouteTables",
+      "ec2:DescribeSecurityGroups",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeAvailabilityZones",
+      "route53:ListHostedZonesByVPC");
+
+  /**
+   * Calls the code makes that need no grant, so none is given.
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
+   */
+  public static final List<String> CALLS_WITHOUT_PERMISSION = List.of("sts:GetCallerIdentity");
+
+  /** Writing to the function's own log group (created by the stack, so no logs:CreateLogGroup). */
+  public static final List<String> LOGS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+  /** Lambda sends failed asynchronous invocations to the dead-letter queue with the function's role. */
+  public static final List<String> FAILED_EVENTS = List.of("sqs:SendMessage");
+
+  /**
+   * Publishing to a topic encrypted with a customer managed key also needs the key.
+   * https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+   */
+  public static final List<String> ALERTS = List.of("sns:Publish", "kms:GenerateDataKey", "kms:Decrypt");
+
+  public static final List<String> CONFIG_EVALUATIONS = List.of("config:PutEvaluations");
+
+  private FunctionPermissions() {
+  }
+
+  /** The union of the {@code PERMISSIONS} every change kind declares: what applying any plan may call. */
+  public static Set<String> remediationWrites() {
+    Set<String> writes = new TreeSet<>();
+    for (Class<?> kind : Change.class.getPermittedSubclasses()) {
+      writes.addAll(declaredPermissions(kind));
+    }
+    return Collections.unmodifiableSet(writes);
+  }
+
+  /** Every IAM action the function's role must hold, no more. */
+  public static Set<String> forFunction(DeployedFunction function) {
+    Set<String> actions = new TreeSet<>(LOGS);
+    actions.addAll(FAILED_EVENTS);
+    actions.addAll(INVENTORY_READS);
+    if (function.remediates()) {
+      actions.addAll(remediationWrites());
+    }
+    if (function.alerts()) {
+      actions.addAll(ALERTS);
+    }
+    if (function.reportsConfigEvaluations()) {
+      actions.addAll(CONFIG_EVALUATIONS);
+    }
+    return Collections.unmodifiableSet(actions);
+  }
+
+  private static List<String> declaredPermissions(Class<?> kind) {
+    try {
+      Object value = kind.getField("PERMISSIONS").get(null);
+      if (value instanceof List<?> list) {
+        return list.stream().map(String::valueOf).toList();
+      }
+      throw new IllegalStateException(kind.getSimpleName() + ".PERMISSIONS is not a list");
+    } catch (NoSuchFieldException | IllegalAccessException e) {
+      throw new IllegalStateException(kind.getSimpleName() + " declares no public static PERMISSIONS: "
+          + Arrays.toString(kind.getFields()), e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.endpointguard.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.endpointguard.plan.AddSubnets;
+import dev.endpointguard.plan.EnablePrivateDns;
+import dev.endpointguard.plan.EnableVpcDnsAttribute;
+import dev.endpointguard.plan.NarrowPolicy;
+import dev.endpointguard.plan.ReplaceIngressSource;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FunctionPermissionsTest {
+
+  @Test
+  void remediationWrites_allChangeKinds_unionOfTheirDeclaredPermissions() {
+    Set<String> expected = new HashSet<>();
+    expected.addAll(AddSubnets.PERMISSIONS);
+    expected.addAll(EnablePrivateDns.PERMISSIONS);
+    expected.addAll(EnableVpcDnsAttribute.PERMISSIONS);
+    expected.addAll(NarrowPolicy.PERMISSIONS);
+    expected.addAll(ReplaceIngressSource.PERMISSIONS);
+
+    assertThat(FunctionPermissions.remediationWrites()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void forFunction_configRuleFunction_readsAndEvaluationsButNoWritesOrAlerts() {
+    Set<String> actions = FunctionPermissions.forFunction(DeployedFunction.CONFIG_RULE);
+
+    assertThat(actions).containsAll(FunctionPermissions.INVENTORY_READS).contains("config:PutEvaluations");
+    assertThat(actions).doesNotContainAnyElementsOf(FunctionPermissions.remediationWrites())
+        .doesNotContain("sns:Publish");
+  }
+
+  @Test
+  void forFunction_remediatingFunctions_writesAndAlertsButNoEvaluations() {
+    for (DeployedFunction f : Set.of(DeployedFunction.CHANGE_EVENT, DeployedFunction.COMPLIANCE_REMEDIATION,
+        DeployedFunction.SWEEP)) {
+      assertThat(FunctionPermissions.forFunction(f)).as(f.logicalId())
+          .containsAll(FunctionPermissions.remediationWrites())
+          .contains("sns:Publish")
+          .doesNotContain("config:PutEvaluations");
+    }
+  }
+
+  @Test
+  void forFunction_anyFunction_grantsNothingForCallsThatNeedNoPermission() {
+    for (DeployedFunction f : DeployedFunction.values()) {
+      assertThat(FunctionPermissions.forFunction(f)).as(f.logicalId())
+          .doesNotContainAnyElementsOf(FunctionPermissions.CALLS_WITHOUT_PERMISSION);
+    }
+  }
+
+  @Test
+  void handlerClass_handlerString_isThePartBeforeTheMethod() {
+    assertThat(DeployedFunction.SWEEP.handlerClass()).isEqualTo("dev.endpointguard.handler.SweepHandler");
+    assertThat(DeployedFunction.byLogicalId("ConfigRuleFunction")).contains(DeployedFunction.CONFIG_RULE);
+    assertThat(DeployedFunction.byLogicalId("NoSuchFunction")).isEmpty();
+  }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the pinned AWS SAM CLI from PyPI into .local-aws/sam-venv (repo root) and prints the path of `sam`.
+# Idempotent: an existing venv with the pinned version is reused.
+# Usage: tools/sam/install.sh   (SAM_CLI_VERSION, PYTHON and SAM_VENV may be overridden from the environment)
+# `sam build` copies the whole CodeUri folder (the repository) before building, venv included (about 15 s here):
+# SAM_VENV can put the venv outside the repository.
+set -euo pipefail
+
+SAM_CLI_VERSION="${SAM_CLI_VERSION:-1.170.0}"
+PYTHON="${PYTHON:-python3.11}"
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+venv="${SAM_VENV:-$root/.local-aws/sam-venv}"
+sam="$venv/bin/sam"
+
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+  PYTHON=python3
+fi
+
+if [[ -x "$sam" ]] && "$venv/bin/python" -m pip show aws-sam-cli 2>/dev/null | grep -qx "Version: $SAM_CLI_VERSION"; then
+  echo "$sam"
+  exit 0
+fi
+
+mkdir -p "$(dirname "$venv")"
+"$PYTHON" -m venv "$venv" >&2
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "aws-sam-cli==$SAM_CLI_VERSION" >&2
+"$sam" --version >&2
+echo "$sam"
