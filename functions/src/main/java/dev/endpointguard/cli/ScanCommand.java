@@ -1,5 +1,10 @@
 package dev.endpointguard.cli;
 
+import dev.endpointguard.alert.AlertContext;
+import dev.endpointguard.alert.AlertFormatter;
+import dev.endpointguard.alert.AlertMessage;
+import dev.endpointguard.alert.AlertPublisher;
+import dev.endpointguard.alert.PublishResult;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.engine.Guard;
 import dev.endpointguard.engine.Mode;
@@ -14,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +67,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--fix", description = "Apply every safe plan (remediate mode for every rule scanned).")
   boolean fix;
 
+  @Option(names = "--alert-topic-arn", paramLabel = "ARN",
+      description = "Also publish the findings to this SNS topic, as the deployed functions do.")
+  String alertTopicArn;
+
   static final class RuleIds extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
@@ -87,6 +97,7 @@ final class ScanCommand implements Callable<Integer> {
       Guard guard = Wiring.guard(clients);
       ScanReport report = guard.run(targets, settings).report();
       PrintWriter out = spec.commandLine().getOut();
+      settings.alertTopicArn().ifPresent(topic -> publish(clients, topic, report, settings));
       if (format == Format.json) {
         out.println(ReportJson.toJson(ReportJson.report(report), true));
         out.flush();
@@ -97,6 +108,16 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
+  private void publish(AwsClients clients, String topic, ScanReport report, Settings settings) {
+    List<AlertMessage> messages = new AlertFormatter().format(report,
+        new AlertContext("cli", UUID.randomUUID().toString(), settings.azHourPriceUsd()));
+    PublishResult published = new AlertPublisher(clients.sns(), topic).publish(messages);
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("alerts: %d published to %s%n", published.published(), topic);
+    published.failures().forEach(f -> err.printf("alerts: not published (%s): %s%n", f.errorCode(), f.message()));
+    err.flush();
+  }
+
   private Settings settings() {
     List<RuleId> selected = Settings.parseRuleIds(rules);
     Map<RuleId, Mode> modes = new EnumMap<>(RuleId.class);
@@ -104,7 +125,8 @@ final class ScanCommand implements Callable<Integer> {
       boolean on = selected.isEmpty() || selected.contains(r);
       modes.put(r, !on ? Mode.OFF : fix ? Mode.REMEDIATE : Mode.ALERT);
     }
-    return Settings.fromValues(trustedAccounts, trustedOrgs, minAzs, azHourPrice, modes);
+    Settings s = Settings.fromValues(trustedAccounts, trustedOrgs, minAzs, azHourPrice, modes);
+    return alertTopicArn == null ? s : s.withAlertTopic(alertTopicArn, "--alert-topic-arn");
   }
 
   private Targets targets() {

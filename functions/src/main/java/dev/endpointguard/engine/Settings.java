@@ -60,6 +60,16 @@ public record Settings(Map<RuleId, Mode> modes, int minAzs, Set<String> trustedA
     return modes.get(rule);
   }
 
+  /** The same settings publishing to {@code topicArn}, validated like ALERT_TOPIC_ARN; {@code name} names the source. */
+  public Settings withAlertTopic(String topicArn, String name) {
+    List<String> problems = new ArrayList<>();
+    Optional<String> topic = parseTopic(topicArn, name, problems);
+    if (!problems.isEmpty()) {
+      throw new SettingsException(problems);
+    }
+    return new Settings(modes, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, topic);
+  }
+
   public Settings withModes(Map<RuleId, Mode> newModes) {
     return new Settings(newModes, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, alertTopicArn);
   }
