@@ -12,7 +12,7 @@ final class RuleImpact {
       // https://docs.aws.amazon.com/vpc/latest/privatelink/interface-endpoints.html (one network interface per AZ)
       case SINGLE_AZ_ENDPOINT -> "The endpoint has network interfaces in one Availability Zone only: an outage of that"
           + " zone cuts every client in the VPC off from the service.";
-      // https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html
+      // https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
       case PRIVATE_DNS_DISABLED -> "Clients resolve the service's public name and leave the VPC through the NAT"
           + " gateway or internet gateway: the endpoint is bypassed, traffic pays NAT charges and endpoint policies"
           + " do not apply.";

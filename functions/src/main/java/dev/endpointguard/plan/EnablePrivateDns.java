@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Turns private DNS on for an Interface endpoint. AWS associates the service's private hosted zone with the VPC on
  * the caller's behalf, which needs route53:AssociateVPCWithHostedZone.
- * https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
  */
 public record EnablePrivateDns(String endpointId, String privateDnsName) implements Change {
   public static final List<String> PERMISSIONS =

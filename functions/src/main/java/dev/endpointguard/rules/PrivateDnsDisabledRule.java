@@ -16,7 +16,7 @@ import java.util.Optional;
  * private-dns-disabled: an Interface endpoint with private DNS off although its service offers a private DNS name, no
  * sibling endpoint provides it and no S3/DynamoDB gateway design explains it. Only one endpoint per service per VPC can
  * have private DNS, and it needs both VPC DNS attributes.
- * https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
  */
 public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
 

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * vpc-dns-disabled: a VPC holding an Interface endpoint with private DNS on while enableDnsSupport or
  * enableDnsHostnames is off, so the endpoint's private DNS name does not resolve to it.
- * https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
  */
 public final class VpcDnsDisabledRule implements Rule.VpcRule {
   /** Endpoints on their way out need no DNS. */
