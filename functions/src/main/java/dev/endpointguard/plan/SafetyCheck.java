@@ -142,7 +142,8 @@ public final class SafetyCheck {
     return Optional.empty();
   }
 
-  // https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html: private DNS needs both VPC attributes.
+  // Private DNS needs both VPC attributes:
+  // https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html#prerequisites-interface-endpoints
   private static Optional<String> enablePrivateDns(EndpointSnapshot endpoint, List<Change> earlier) {
     if (endpoint.type() != EndpointType.INTERFACE) {
       return Optional.of("only Interface endpoints have private DNS, this one is " + endpoint.type().awsName());
