@@ -71,7 +71,7 @@ abstract class FunctionHandler implements RequestStreamHandler {
       } catch (SdkException e) {
         if (AwsFailure.retryable(e)) {
           LOG.error("AWS failed in a way a retry can fix: the event is kept for a retry", entry("function", name),
-              entry("outcome", "retry"), entry("error", AwsFailure.describe(e)));
+              entry("outcome", "retry"), entry("awsError", AwsFailure.describe(e)));
           throw new RetryableInvocationException(name + ": " + AwsFailure.describe(e), e);
         }
         result = HandlerResult.failed(name, AwsFailure.describe(e));
