@@ -77,7 +77,7 @@ public final class HandlerRuntime {
 
   private static Metrics metrics(Map<String, String> env) {
     if (!env.containsKey(ENV_LAMBDA_FUNCTION) && System.getenv(ENV_EMF_ENVIRONMENT) == null) {
-      // Outside Lambda the EMF library would probe EC2 metadata and a CloudWatch agent: write to stdout instead.
+      // Outside Lambda the EMF library would probe EC2 metadata and a local metrics daemon: write to stdout.
       EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Local);
     }
     Metrics m = MetricsFactory.getMetricsInstance();

@@ -71,7 +71,7 @@ public final class Inventory {
     return identity().account();
   }
 
-  /** The identity this process calls AWS as (a Lambda function: its role's session), from the same cached call. */
+  /** The identity this process calls AWS as (a Lambda function: its role, as an assumed-role ARN), from the same cached call. */
   public String callerArn() {
     return identity().arn();
   }
