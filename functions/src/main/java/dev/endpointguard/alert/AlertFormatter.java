@@ -43,6 +43,15 @@ public final class AlertFormatter {
     return findings.stream().map(r -> finding(r, report, ctx)).toList();
   }
 
+  /** One digest of every NON_COMPLIANT finding, however few (a scheduled sweep sends one message); none if none. */
+  public List<AlertMessage> digest(ScanReport report, AlertContext ctx) {
+    List<EvaluationResult> findings = report.results().stream().filter(r -> r.evaluation().nonCompliant()).toList();
+    if (findings.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new Digest(findings, report, ctx, digestAttributes(findings, report)).message());
+  }
+
   private static AlertMessage finding(EvaluationResult result, ScanReport report, AlertContext ctx) {
     String text = FindingText.render(result, report.account(), report.region(), ctx);
     String json = ReportJson.toJson(AlertJson.finding(result, report.account(), report.region(), ctx), false);

@@ -17,7 +17,11 @@ public final class Wiring {
   }
 
   public static Guard guard(AwsClients clients, Clock clock) {
-    Inventory inventory = new Inventory(clients);
+    return guard(new Inventory(clients), clients, clock);
+  }
+
+  /** Over an inventory the caller keeps too (a handler asks it for the account and its own identity). */
+  public static Guard guard(Inventory inventory, AwsClients clients, Clock clock) {
     Executor executor = new Executor(clients.ec2(), new AwsLiveState(clients.ec2()));
     return new Guard(inventory, executor, RuleRegistry.standard(), clock);
   }

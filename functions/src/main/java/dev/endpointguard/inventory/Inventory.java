@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * Reads the VPC endpoints named by {@link Targets} and everything rules need about them into an immutable
@@ -39,7 +40,7 @@ public final class Inventory {
   private final SecurityGroupReader groups;
   private final HostedZones hostedZones;
   private final ServiceCatalog catalog;
-  private volatile String accountId;
+  private volatile GetCallerIdentityResponse identity;
 
   public Inventory(AwsClients clients) {
     this(clients.ec2(), clients.sts(), clients.route53(), new ServiceCatalog());
@@ -67,10 +68,19 @@ public final class Inventory {
 
   /** The scanned account, from STS GetCallerIdentity once per instance. */
   public String accountId() {
-    String known = accountId;
+    return identity().account();
+  }
+
+  /** The identity this process calls AWS as (a Lambda function: its role, as an assumed-role ARN), from the same cached call. */
+  public String callerArn() {
+    return identity().arn();
+  }
+
+  private GetCallerIdentityResponse identity() {
+    GetCallerIdentityResponse known = identity;
     if (known == null) {
-      known = sts.getCallerIdentity().account();
-      accountId = known;
+      known = sts.getCallerIdentity();
+      identity = known;
     }
     return known;
   }

@@ -1,0 +1,141 @@
+package dev.endpointguard.handler;
+
+import dev.endpointguard.alert.AlertPublisher;
+import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.engine.Guard;
+import dev.endpointguard.engine.Settings;
+import dev.endpointguard.engine.SettingsException;
+import dev.endpointguard.engine.Wiring;
+import dev.endpointguard.inventory.Inventory;
+import dev.endpointguard.trigger.Scope;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/**
+ * Everything a handler needs, built once per execution environment (in the handler's constructor): one set of
+ * clients, the engine, the alert publisher when a topic is set, the Config writer, and the settings — or, when they
+ * are invalid, their problems (a handler then fails every invocation until the operator fixes them).
+ */
+public final class HandlerRuntime {
+  static final String ENV_REGION = "AWS_REGION";
+  static final String ENV_METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
+  static final String ENV_LAMBDA_FUNCTION = "AWS_LAMBDA_FUNCTION_NAME";
+  static final String ENV_EMF_ENVIRONMENT = "AWS_EMF_ENVIRONMENT";
+
+  private final AwsClients clients;
+  private final Inventory inventory;
+  private final Guard guard;
+  private final Optional<Settings> settings;
+  private final List<String> settingsProblems;
+  private final Optional<AlertPublisher> alerts;
+  private final ConfigEvaluationWriter configEvaluations;
+  private final Clock clock;
+  private final Metrics metrics;
+
+  private HandlerRuntime(AwsClients clients, Map<String, String> env, Clock clock) {
+    this.clients = clients;
+    this.clock = clock;
+    this.inventory = new Inventory(clients);
+    this.guard = Wiring.guard(inventory, clients, clock);
+    Optional<Settings> valid;
+    List<String> problems;
+    try {
+      valid = Optional.of(Settings.fromEnvironment(env));
+      problems = List.of();
+    } catch (SettingsException e) {
+      valid = Optional.empty();
+      problems = e.problems();
+    }
+    this.settings = valid;
+    this.settingsProblems = problems;
+    this.alerts = valid.flatMap(Settings::alertTopicArn).map(topic -> new AlertPublisher(clients.sns(), topic));
+    this.configEvaluations = new ConfigEvaluationWriter(clients.config());
+    this.metrics = metrics(env);
+  }
+
+  /** In Lambda: the function's region ({@code AWS_REGION}), its role's credentials, settings from its environment. */
+  public static HandlerRuntime fromEnvironment() {
+    Map<String, String> env = System.getenv();
+    String region = env.get(ENV_REGION);
+    if (region == null || region.isBlank()) {
+      throw new IllegalStateException(ENV_REGION + " is not set: Lambda sets it; elsewhere pass the region");
+    }
+    return create(env, AwsClients.Target.aws(Region.of(region)));
+  }
+
+  /** For the CLI and tests: settings from {@code env}, AWS reached through {@code target}. */
+  public static HandlerRuntime create(Map<String, String> env, AwsClients.Target target) {
+    return new HandlerRuntime(new AwsClients(target), Map.copyOf(env), Clock.systemUTC());
+  }
+
+  private static Metrics metrics(Map<String, String> env) {
+    if (!env.containsKey(ENV_LAMBDA_FUNCTION) && System.getenv(ENV_EMF_ENVIRONMENT) == null) {
+      // Outside Lambda the EMF library would probe EC2 metadata and a local metrics daemon: write to stdout.
+      EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Local);
+    }
+    Metrics m = MetricsFactory.getMetricsInstance();
+    String namespace = env.get(ENV_METRICS_NAMESPACE);
+    m.setNamespace(namespace == null || namespace.isBlank() ? InvocationMetrics.DEFAULT_NAMESPACE : namespace);
+    return m;
+  }
+
+  public AwsClients clients() {
+    return clients;
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  public Guard guard() {
+    return guard;
+  }
+
+  public Optional<AlertPublisher> alerts() {
+    return alerts;
+  }
+
+  public ConfigEvaluationWriter configEvaluations() {
+    return configEvaluations;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  Metrics metrics() {
+    return metrics;
+  }
+
+  /** The validated settings; when invalid, an exception naming every problem. */
+  public Settings settings() {
+    return settings.orElseThrow(() -> new SettingsException(settingsProblems));
+  }
+
+  public List<String> settingsProblems() {
+    return settingsProblems;
+  }
+
+  /** The account (STS, once) and region this function serves: events from elsewhere are foreign. */
+  public Scope scope() {
+    return new Scope(inventory.accountId(), clients.region().id());
+  }
+
+  /** The identity our own calls are made as (STS, the same cached call): recognises events our fixes cause. */
+  public String ownIdentityArn() {
+    return inventory.callerArn();
+  }
+
+  @Override
+  public String toString() {
+    return "HandlerRuntime[" + clients.region() + ", " + settings.map(Object::toString)
+        .orElse("invalid settings: " + settingsProblems) + "]";
+  }
+}

@@ -1,0 +1,19 @@
+package dev.endpointguard.handler;
+
+import dev.endpointguard.engine.Settings;
+import dev.endpointguard.trigger.Scope;
+import java.util.Objects;
+
+/**
+ * One invocation as a handler sees it: which function, Lambda's request id, the settings, the account and region
+ * served, and the metrics being counted.
+ */
+record Invocation(String function, String requestId, Settings settings, Scope scope, InvocationMetrics metrics) {
+  Invocation {
+    Objects.requireNonNull(function, "function");
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(metrics, "metrics");
+  }
+}
