@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code endpoint-guard} command line: scan an account, invoke a handler in process, run the demo. */
 @Command(name = "endpoint-guard", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Keeps AWS VPC endpoints private, available and tight.",
-    subcommands = {ScanCommand.class},
+    subcommands = {ScanCommand.class, InvokeCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing NON_COMPLIANT remains",
@@ -25,7 +25,7 @@ public final class EndpointGuardCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: scan");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: scan, invoke or demo");
   }
 
   /** Builds the command line with the exit-code mapping: usage errors 2, runtime errors 1, one line each. */
@@ -52,6 +52,10 @@ public final class EndpointGuardCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Before any logger exists: the CLI logs warnings to stderr; stdout carries only results.
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "log4j2-cli.xml");
+    }
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(commandLine(out, err).execute(args));
