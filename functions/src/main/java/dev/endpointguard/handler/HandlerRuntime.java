@@ -76,8 +76,10 @@ public final class HandlerRuntime {
   }
 
   private static Metrics metrics(Map<String, String> env) {
-    if (!env.containsKey(ENV_LAMBDA_FUNCTION) && System.getenv(ENV_EMF_ENVIRONMENT) == null) {
-      // Outside Lambda the EMF library would probe EC2 metadata and a local metrics daemon: write to stdout.
+    // Whether this process runs in Lambda is the process's own environment, not the settings map (the CLI's invoke
+    // names the function in that map). Outside Lambda the EMF library would probe EC2 metadata and a local metrics
+    // daemon: write to stdout instead.
+    if (System.getenv(ENV_LAMBDA_FUNCTION) == null && System.getenv(ENV_EMF_ENVIRONMENT) == null) {
       EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Local);
     }
     Metrics m = MetricsFactory.getMetricsInstance();
