@@ -1,7 +1,6 @@
 package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +11,7 @@ import java.util.Optional;
  * re-evaluate. Failed calls (with {@code errorCode}) changed nothing and are {@link Ignored}.
  * https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-ec2.html
  */
-public final class CloudTrailDecoder implements EventDecoder {
+public final class CloudTrailDecoder extends EventDecoder {
   public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
   public static final String SOURCE = "aws.ec2";
 
@@ -34,21 +33,7 @@ public final class CloudTrailDecoder implements EventDecoder {
   }
 
   @Override
-  public Decoded decode(String json) {
-    return EventJson.decode(json, this::decodeEvent);
-  }
-
-  @Override
-  public Decoded decode(InputStream json) {
-    return EventJson.decode(json, this::decodeEvent);
-  }
-
-  @Override
-  public Decoded decode(JsonNode event) {
-    return EventJson.decode(event, this::decodeEvent);
-  }
-
-  private Decoded decodeEvent(JsonNode event) {
+  protected Decoded decodeEvent(JsonNode event) {
     EventBridgeEnvelope envelope = EventBridgeEnvelope.open(event, scope, DETAIL_TYPE, SOURCE);
     JsonNode detail = envelope.detail();
     String eventName = EventFields.text(detail, "eventName", "detail.eventName");

@@ -3,7 +3,6 @@ package dev.endpointguard.trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
-import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +11,7 @@ import java.util.Optional;
  * changes and changes to any other compliance type are {@link Ignored}.
  * https://docs.aws.amazon.com/config/latest/developerguide/monitor-config-with-cloudwatchevents.html
  */
-public final class ComplianceChangeDecoder implements EventDecoder {
+public final class ComplianceChangeDecoder extends EventDecoder {
   public static final String DETAIL_TYPE = "Config Rules Compliance Change";
   public static final String SOURCE = "aws.config";
 
@@ -23,21 +22,7 @@ public final class ComplianceChangeDecoder implements EventDecoder {
   }
 
   @Override
-  public Decoded decode(String json) {
-    return EventJson.decode(json, this::decodeEvent);
-  }
-
-  @Override
-  public Decoded decode(InputStream json) {
-    return EventJson.decode(json, this::decodeEvent);
-  }
-
-  @Override
-  public Decoded decode(JsonNode event) {
-    return EventJson.decode(event, this::decodeEvent);
-  }
-
-  private Decoded decodeEvent(JsonNode event) {
+  protected Decoded decodeEvent(JsonNode event) {
     EventBridgeEnvelope envelope = EventBridgeEnvelope.open(event, scope, DETAIL_TYPE, SOURCE);
     JsonNode detail = envelope.detail();
     EventBridgeEnvelope.requireHome(scope,

@@ -3,7 +3,6 @@ package dev.endpointguard.trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Set;
  * needs. {@code invokingEvent} and {@code ruleParameters} arrive as JSON strings.
  * https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html
  */
-public final class ConfigRuleEventDecoder implements EventDecoder {
+public final class ConfigRuleEventDecoder extends EventDecoder {
   // https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigurationItem.html (configurationItemStatus)
   private static final Set<String> DELETED = Set.of("ResourceDeleted", "ResourceDeletedNotRecorded");
   private static final int MAX_PARAMETERS = 50;
@@ -28,21 +27,7 @@ public final class ConfigRuleEventDecoder implements EventDecoder {
   }
 
   @Override
-  public Decoded decode(String json) {
-    return EventJson.decode(json, this::decodeEvent);
-  }
-
-  @Override
-  public Decoded decode(InputStream json) {
-    return EventJson.decode(json, this::decodeEvent);
-  }
-
-  @Override
-  public Decoded decode(JsonNode event) {
-    return EventJson.decode(event, this::decodeEvent);
-  }
-
-  private Decoded decodeEvent(JsonNode event) {
+  protected Decoded decodeEvent(JsonNode event) {
     String configRuleName = EventFields.text(event, "configRuleName", "configRuleName");
     String configRuleArn = EventFields.text(event, "configRuleArn", "configRuleArn");
     String account = EventFields.text(event, "accountId", "accountId");

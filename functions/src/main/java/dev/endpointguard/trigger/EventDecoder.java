@@ -7,11 +7,20 @@ import java.io.InputStream;
  * Turns one raw event, in any form Lambda hands it over, into a {@link Decoded}. Pure (no AWS, no clock) and never
  * throws: malformed, oversized (over 256 KB), foreign or unknown events come back as {@link Rejected}.
  */
-public interface EventDecoder {
+public abstract class EventDecoder {
 
-  Decoded decode(String json);
+  public final Decoded decode(String json) {
+    return EventJson.decode(json, this::decodeEvent);
+  }
 
-  Decoded decode(InputStream json);
+  public final Decoded decode(InputStream json) {
+    return EventJson.decode(json, this::decodeEvent);
+  }
 
-  Decoded decode(JsonNode event);
+  public final Decoded decode(JsonNode event) {
+    return EventJson.decode(event, this::decodeEvent);
+  }
+
+  /** Decodes a parsed, size-checked event; may throw on a bad shape, which {@link EventJson} turns into Rejected. */
+  protected abstract Decoded decodeEvent(JsonNode event);
 }

@@ -1,7 +1,6 @@
 package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +8,7 @@ import java.util.Objects;
  * EventBridge "Scheduled Event" from aws.events → a sweep of the region.
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html
  */
-public final class ScheduleDecoder implements EventDecoder {
+public final class ScheduleDecoder extends EventDecoder {
   public static final String DETAIL_TYPE = "Scheduled Event";
   public static final String SOURCE = "aws.events";
 
@@ -20,21 +19,7 @@ public final class ScheduleDecoder implements EventDecoder {
   }
 
   @Override
-  public Decoded decode(String json) {
-    return EventJson.decode(json, this::decodeEvent);
-  }
-
-  @Override
-  public Decoded decode(InputStream json) {
-    return EventJson.decode(json, this::decodeEvent);
-  }
-
-  @Override
-  public Decoded decode(JsonNode event) {
-    return EventJson.decode(event, this::decodeEvent);
-  }
-
-  private Decoded decodeEvent(JsonNode event) {
+  protected Decoded decodeEvent(JsonNode event) {
     EventBridgeEnvelope envelope = EventBridgeEnvelope.open(event, scope, DETAIL_TYPE, SOURCE);
     List<String> schedules = Ec2Encoding.strings(event.get("resources"), null, "resources");
     return new ScheduledSweep(envelope.id(), envelope.time(), envelope.account(), envelope.region(), schedules);
