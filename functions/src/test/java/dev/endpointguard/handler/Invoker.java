@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.local.LocalContext;
 import dev.endpointguard.localaws.LocalAws;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,8 @@ final class Invoker {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-          new LambdaContext(function.logicalId(), "req-" + System.nanoTime()));
+          new LocalContext(function.logicalId(), "us-east-1", "123456789012", 300, 512, Clock.systemUTC(),
+              System.err));
       return JSON.readTree(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
