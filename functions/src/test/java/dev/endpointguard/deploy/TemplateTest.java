@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.endpointguard.engine.Settings;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
+import dev.endpointguard.trigger.CloudTrailDecoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TemplateTest {
 
   /** The EC2 calls ChangeEventFunction handles (the triggers issue names them). */
-  private static final List<String> CHANGE_EVENT_NAMES = List.of("CreateVpcEndpoint", "ModifyVpcEndpoint",
-      "ModifyVpcAttribute", "AuthorizeSecurityGroupIngress", "ModifySecurityGroupRules", "DeleteVpcEndpoints");
+  /** The calls ChangeEventFunction decodes: EventBridge must send exactly those. */
+  private static final List<String> CHANGE_EVENT_NAMES = CloudTrailDecoder.EVENT_NAMES;
 
   private static Map<String, Object> template;
   private static Map<String, Object> resources;
