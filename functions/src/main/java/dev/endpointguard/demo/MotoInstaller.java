@@ -20,8 +20,13 @@ final class MotoInstaller {
   }
 
   static Path pythonOrInstall(Path home, Consumer<String> say) throws IOException {
+    return pythonOrInstall(home, say, LocalAws.findPython(), "python3");
+  }
+
+  /** {@code found}: a Python with moto found already, if any; {@code python3}: the interpreter to make a venv with. */
+  static Path pythonOrInstall(Path home, Consumer<String> say, Optional<Path> found, String python3)
+      throws IOException {
     Path venvPython = home.resolve(".local-aws/venv/bin/python");
-    Optional<Path> found = LocalAws.findPython();
     if (found.isPresent()) {
       return found.get();
     }
@@ -31,7 +36,7 @@ final class MotoInstaller {
     say.accept("No local AWS (moto) found: installing " + MOTO + " into " + home.relativize(venvPython.getParent()
         .getParent()) + " (once, about a minute)...");
     Path venv = home.resolve(".local-aws/venv");
-    run(List.of("python3", "-m", "venv", venv.toString()), "creating the virtual environment (is python3-venv "
+    run(List.of(python3, "-m", "venv", venv.toString()), "creating the virtual environment (is python3-venv "
         + "installed? apt-get install python3-venv)");
     run(List.of(venv.resolve("bin/pip").toString(), "install", "-q", MOTO), "installing " + MOTO
         + " from PyPI (is PyPI reachable?)");
