@@ -95,8 +95,12 @@ final class ScanCommand implements Callable<Integer> {
     }
     try (AwsClients clients = new AwsClients(target)) {
       Guard guard = Wiring.guard(clients);
-      ScanReport report = guard.run(targets, settings).report();
+      Guard.Run run = guard.run(targets, settings);
+      ScanReport report = run.report();
       PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      run.problems().forEach(p -> err.println("endpoint-guard: not evaluated: " + p.resourceId() + ": " + p.problem()));
+      err.flush();
       settings.alertTopicArn().ifPresent(topic -> publish(clients, topic, report, settings));
       if (format == Format.json) {
         out.println(ReportJson.toJson(ReportJson.report(report), true));

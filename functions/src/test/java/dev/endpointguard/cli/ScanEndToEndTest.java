@@ -223,6 +223,20 @@ class ScanEndToEndTest {
     }
   }
 
+  @Test
+  void scan_endpointThatDoesNotExist_saysSoOnStderrAndEvaluatesTheRest(LocalAws aws, AwsClients clients)
+      throws Exception {
+    DemoEstate estate = seed(aws, clients);
+
+    Cli result = scan(aws, "--vpc-endpoint-id", "vpce-0123456789abcdef0", "--vpc-endpoint-id",
+        estate.id("healthy-ssm"), "--rule", "single-az-endpoint");
+
+    assertThat(result.err()).startsWith("endpoint-guard: not evaluated: vpce-0123456789abcdef0: ");
+    assertThat(verdicts(estate, result.out())).containsExactly(Map.entry("healthy-ssm/single-az-endpoint",
+        "COMPLIANT NONE"));
+    assertThat(result.exit()).isEqualTo(EndpointGuardCli.OK);
+  }
+
   private static VpcEndpoint endpoint(AwsClients clients, String id) {
     return clients.ec2().describeVpcEndpoints(b -> b.vpcEndpointIds(id)).vpcEndpoints().get(0);
   }
