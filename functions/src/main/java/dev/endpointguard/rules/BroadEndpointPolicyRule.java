@@ -3,10 +3,7 @@ package dev.endpointguard.rules;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.plan.NarrowPolicy;
-import dev.endpointguard.policy.NarrowingCheck;
 import dev.endpointguard.policy.PolicyAnalysis;
-import dev.endpointguard.policy.PolicyAnalyzer;
-import dev.endpointguard.policy.PolicyNarrower;
 import dev.endpointguard.policy.StatementFinding;
 import dev.endpointguard.policy.TrustedIdentities;
 import java.util.List;
@@ -21,6 +18,8 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
   /** What AWS applies to an endpoint without a policy document; the rollback target when the document is empty. */
   static final String DEFAULT_POLICY = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
       + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+  private final PolicyJudgements judgements = new PolicyJudgements();
 
   @Override
   public RuleId id() {
@@ -44,7 +43,9 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
     }
     TrustedIdentities trust = new TrustedIdentities(context.allTrustedAccounts(), context.trustedOrgIds());
     String document = endpoint.policyDocument();
-    PolicyAnalysis analysis = PolicyAnalyzer.analyze(document, trust);
+    String previous = document.isBlank() ? DEFAULT_POLICY : document;
+    PolicyJudgements.Judgement judgement = judgements.judge(document, previous, trust);
+    PolicyAnalysis analysis = judgement.analysis();
     if (analysis.parseError().isPresent()) {
       return verdict.nonCompliant(label + " has a policy that cannot be parsed: " + analysis.parseError().get(),
           List.of());
@@ -60,12 +61,11 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
     if (managed.isPresent()) {
       return verdict.nonCompliant(finding + "; " + managed.get() + ", so no plan is made", List.of());
     }
-    String previous = document.isBlank() ? DEFAULT_POLICY : document;
-    Optional<String> narrowed = PolicyNarrower.narrow(document, trust);
+    Optional<String> narrowed = judgement.narrowed();
     if (narrowed.isEmpty()) {
       return verdict.nonCompliant(finding + "; no narrowed policy could be written, so no plan is made", List.of());
     }
-    Optional<String> violation = NarrowingCheck.violation(previous, narrowed.get());
+    Optional<String> violation = judgement.violation();
     if (violation.isPresent()) {
       return verdict.nonCompliant(finding + "; the narrowed policy failed the safety check (" + violation.get()
           + "), so no plan is made", List.of());

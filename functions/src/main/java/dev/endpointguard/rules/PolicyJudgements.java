@@ -1,0 +1,52 @@
+package dev.endpointguard.rules;
+
+import dev.endpointguard.policy.NarrowingCheck;
+import dev.endpointguard.policy.PolicyAnalysis;
+import dev.endpointguard.policy.PolicyAnalyzer;
+import dev.endpointguard.policy.PolicyNarrower;
+import dev.endpointguard.policy.TrustedIdentities;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The analysis and narrowing of one policy document for one set of trusted identities, remembered: the endpoints of
+ * an account share a handful of documents (the default, a team template), and parsing, narrowing and proving the
+ * narrowed copy is most of a sweep's CPU time. Pure: the same inputs always give the same judgement.
+ */
+final class PolicyJudgements {
+  private static final int CAPACITY = 512;
+
+  /** What the policy analysis says, and, for a broad policy, the narrowed copy and its safety check. */
+  record Judgement(PolicyAnalysis analysis, Optional<String> narrowed, Optional<String> violation) {
+  }
+
+  private record Key(String document, TrustedIdentities trust) {
+  }
+
+  private final Map<Key, Judgement> remembered = Collections.synchronizedMap(
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Judgement> eldest) {
+          return size() > CAPACITY;
+        }
+      });
+
+  /** {@code previous}: the policy AWS applies now (the default one when the document is empty). */
+  Judgement judge(String document, String previous, TrustedIdentities trust) {
+    return remembered.computeIfAbsent(new Key(document, trust), k -> compute(document, previous, trust));
+  }
+
+  private static Judgement compute(String document, String previous, TrustedIdentities trust) {
+    PolicyAnalysis analysis = PolicyAnalyzer.analyze(document, trust);
+    if (!analysis.parsed() || !analysis.broad()) {
+      return new Judgement(analysis, Optional.empty(), Optional.empty());
+    }
+    Optional<String> narrowed = PolicyNarrower.narrow(document, trust);
+    Optional<String> violation = narrowed.flatMap(n -> NarrowingCheck.violation(previous, n));
+    return new Judgement(analysis, narrowed, violation);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.endpointguard.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.endpointguard.policy.TrustedIdentities;
+import dev.endpointguard.testing.Snapshots;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PolicyJudgementsTest {
+  private static final TrustedIdentities OURS = new TrustedIdentities(Set.of("123456789012"), Set.of());
+  private static final TrustedIdentities ORG = new TrustedIdentities(Set.of("123456789012"), Set.of("o-a1b2c3d4e5"));
+  private final PolicyJudgements judgements = new PolicyJudgements();
+
+  @Test
+  void judge_sameDocumentAndTrust_isRememberedNotRecomputed() {
+    PolicyJudgements.Judgement first = judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY,
+        OURS);
+
+    assertThat(judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY, OURS)).isSameAs(first);
+    assertThat(first.analysis().broad()).isTrue();
+    assertThat(first.narrowed()).hasValueSatisfying(p -> assertThat(p).contains("aws:PrincipalAccount"));
+    assertThat(first.violation()).isEmpty();
+  }
+
+  @Test
+  void judge_otherTrust_isJudgedAgain() {
+    PolicyJudgements.Judgement accounts = judgements.judge(Snapshots.FULL_ACCESS_POLICY,
+        Snapshots.FULL_ACCESS_POLICY, OURS);
+    PolicyJudgements.Judgement org = judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY,
+        ORG);
+
+    assertThat(org).isNotSameAs(accounts);
+    assertThat(org.narrowed()).hasValueSatisfying(p -> assertThat(p).contains("aws:PrincipalOrgID"));
+  }
+
+  @Test
+  void judge_notBroad_hasNoNarrowedCopy() {
+    String ownAccountOnly = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"123456789012\"},"
+        + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    PolicyJudgements.Judgement j = judgements.judge(ownAccountOnly, ownAccountOnly, OURS);
+
+    assertThat(j.analysis().broad()).isFalse();
+    assertThat(j.narrowed()).isEmpty();
+  }
+}
