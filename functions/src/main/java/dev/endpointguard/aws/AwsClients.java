@@ -32,14 +32,23 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class AwsClients implements AutoCloseable {
 
-  /** How to reach AWS: region, optional endpoint override (a local AWS), optional profile, retries on/off. */
+  /**
+   * How to reach AWS: region, optional endpoint override (a local AWS), optional profile, retries on/off, and
+   * optionally a shorter time limit per HTTP attempt (fault tests: a slow answer becomes a retried timeout).
+   */
   public record Target(Region region, Optional<URI> endpointOverride, Optional<String> profile,
-                       boolean retries, List<ExecutionInterceptor> interceptors) {
+                       boolean retries, List<ExecutionInterceptor> interceptors, Optional<Duration> attemptTimeout) {
     public Target {
       Objects.requireNonNull(region, "region");
       Objects.requireNonNull(endpointOverride, "endpointOverride");
       Objects.requireNonNull(profile, "profile");
       interceptors = List.copyOf(interceptors);
+      Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+    }
+
+    public Target(Region region, Optional<URI> endpointOverride, Optional<String> profile, boolean retries,
+                  List<ExecutionInterceptor> interceptors) {
+      this(region, endpointOverride, profile, retries, interceptors, Optional.empty());
     }
 
     /** A real AWS region through the default credential chain. */
@@ -53,15 +62,19 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public Target withRetries(boolean on) {
-      return new Target(region, endpointOverride, profile, on, interceptors);
+      return new Target(region, endpointOverride, profile, on, interceptors, attemptTimeout);
     }
 
     public Target withProfile(Optional<String> p) {
-      return new Target(region, endpointOverride, p, retries, interceptors);
+      return new Target(region, endpointOverride, p, retries, interceptors, attemptTimeout);
     }
 
     public Target withInterceptors(List<ExecutionInterceptor> list) {
-      return new Target(region, endpointOverride, profile, retries, list);
+      return new Target(region, endpointOverride, profile, retries, list, attemptTimeout);
+    }
+
+    public Target withAttemptTimeout(Duration limit) {
+      return new Target(region, endpointOverride, profile, retries, interceptors, Optional.of(limit));
     }
   }
 
@@ -111,6 +124,7 @@ public final class AwsClients implements AutoCloseable {
     if (!target.retries()) {
       override.retryStrategy(b -> b.maxAttempts(1));
     }
+    target.attemptTimeout().ifPresent(override::apiCallAttemptTimeout);
     target.interceptors().forEach(override::addExecutionInterceptor);
     builder.region(region).credentialsProvider(credentials).overrideConfiguration(override.build());
     target.endpointOverride().ifPresent(builder::endpointOverride);

@@ -2,6 +2,7 @@ package dev.endpointguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.engine.Settings;
 import dev.endpointguard.handler.Functions;
 import dev.endpointguard.local.LocalInvoker;
 import dev.endpointguard.report.ReportJson;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +48,9 @@ final class InvokeCommand implements Callable<Integer> {
       description = "Remaining time the context reports at the start (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  /** The function's settings, as Lambda would pass them: the process environment (tests pass their own). */
+  Map<String, String> environment = System.getenv();
+
   static final class FunctionIds extends java.util.ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
@@ -68,11 +73,13 @@ final class InvokeCommand implements Callable<Integer> {
       if (timeoutSeconds < 1 || timeoutSeconds > 900) {
         throw new IllegalArgumentException("--timeout must be 1 to 900 seconds (Lambda's limit)");
       }
+      // Invalid settings are the caller's to fix, like a bad flag: say so before any AWS client is built.
+      Settings.fromEnvironment(environment);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
-    LocalInvoker.Invocation run = LocalInvoker.invoke(fn, System.getenv(), target, input, timeoutSeconds,
+    LocalInvoker.Invocation run = LocalInvoker.invoke(fn, environment, target, input, timeoutSeconds,
         new PrintStream(System.err, true, StandardCharsets.UTF_8));
     if (run.thrown().isPresent()) {
       RuntimeException e = run.thrown().get();

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
@@ -75,7 +78,7 @@ final class EventJson {
       throw new BadEvent(what + " is empty");
     }
     try {
-      JsonNode node = MAPPER.readTree(bytes);
+      JsonNode node = MAPPER.readTree(utf8(bytes, what));
       if (node == null || node.isMissingNode()) {
         throw new BadEvent(what + " is empty");
       }
@@ -88,6 +91,24 @@ final class EventJson {
     } catch (IOException e) {
       throw new BadEvent(what + " could not be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Events are UTF-8 without a byte-order mark (https://www.rfc-editor.org/rfc/rfc8259#section-8.1); parsing the
+   * decoded text keeps the parser from guessing UTF-16 or UTF-32 from the bytes.
+   */
+  private static String utf8(byte[] bytes, String what) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new BadEvent(what + " is not UTF-8 text");
+    }
+    if (text.startsWith("\uFEFF")) {
+      throw new BadEvent(what + " starts with a byte-order mark");
+    }
+    return text;
   }
 
   static JsonNode parse(String text, String what) {

@@ -1,6 +1,6 @@
 package dev.endpointguard.trigger;
 
-/** Makes text safe for a one-line log field: no control characters, bounded length. */
+/** Makes text safe for a one-line log field: no control or format characters, bounded length. */
 final class OneLine {
   static final int MAX_REASON = 300;
 
@@ -20,9 +20,16 @@ final class OneLine {
     StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
     for (int i = 0; i < text.length() && out.length() < max; i++) {
       char c = text.charAt(i);
-      out.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-          || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? '?' : c);
+      out.append(printable(c) ? c : '?');
     }
     return text.length() > max ? out + "..." : out.toString();
+  }
+
+  // Format characters (bidi overrides, zero-width ones) can make a log line read other than it is:
+  // https://unicode.org/reports/tr9/#Explicit_Directional_Overrides
+  private static boolean printable(char c) {
+    int type = Character.getType(c);
+    return !Character.isISOControl(c) && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+        && type != Character.FORMAT;
   }
 }

@@ -1,0 +1,141 @@
+package dev.endpointguard.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.localaws.LocalAws;
+import dev.endpointguard.rules.RuleId;
+import dev.endpointguard.testing.LocalAwsTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+
+/**
+ * A remediating sweep over 200 single-AZ endpoints, with the SDK's standard retries on, through a proxy that injects
+ * one kind of fault into a share of the EC2 calls. Lambda's way is followed: an invocation that throws
+ * RetryableInvocationException is invoked again (up to two retries), and if the fault outlasts them the event is
+ * replayed once the fault has passed (the dead-letter queue). Then: every endpoint has its single-az-endpoint
+ * evaluation, each ends fixed (applied now or by an earlier attempt) or FAILED/SKIPPED with a reason; the local AWS
+ * accepted each write exactly once; nothing but RetryableInvocationException was thrown.
+ */
+@LocalAwsTest
+class FaultSweepTest {
+  private static final int ENDPOINTS = 200;
+  private static final int VPCS = 10;
+  private static final List<String> SERVICES = List.of("ssm", "ssmmessages", "ec2messages", "logs", "kms", "sts",
+      "secretsmanager", "ecr.api", "ecr.dkr", "sqs", "sns", "monitoring", "events", "lambda", "ecs",
+      "elasticloadbalancing", "autoscaling", "ec2", "kinesis-streams", "athena");
+  private static final int LAMBDA_ATTEMPTS = 3;
+  private static final Duration ATTEMPT_LIMIT = Duration.ofMillis(1_500);
+
+  @ParameterizedTest(name = "{0} on {1} of EC2 calls")
+  @CsvSource({"THROTTLE, 0.05", "SERVER_ERROR, 0.10", "RESET, 0.08", "SLOW, 0.01"})
+  void sweep_faultsOnEc2Calls_everyEndpointAccountedForAndNoWriteTwice(FaultProxy.Fault fault, double rate,
+                                                                       LocalAws aws, AwsClients clients)
+      throws Exception {
+    List<String> endpoints = seed(clients.ec2());
+    Map<String, String> env = new HashMap<>();
+    for (RuleId rule : RuleId.values()) {
+      env.put("MODE_" + rule.name(), rule == RuleId.SINGLE_AZ_ENDPOINT ? "remediate" : "off");
+    }
+    long started = System.nanoTime();
+    try (FaultProxy proxy = new FaultProxy(aws.endpoint(), fault, rate, ATTEMPT_LIMIT.multipliedBy(2), 42)) {
+      WriteCounter sdkCalls = new WriteCounter();
+      HandlerRuntime runtime = HandlerRuntime.create(env, AwsClients.Target.local(Region.US_EAST_1, proxy.endpoint())
+          .withRetries(true).withAttemptTimeout(ATTEMPT_LIMIT).withInterceptors(List.of(sdkCalls)));
+      RequestStreamHandler sweep = Functions.SWEEP.create(runtime);
+      String event = EventEstate.read("schedule-sweep.json");
+
+      List<String> thrown = new ArrayList<>();
+      JsonNode result = null;
+      for (int attempt = 1; result == null && attempt <= LAMBDA_ATTEMPTS + 1; attempt++) {
+        // After Lambda's attempts, the event is replayed from the dead-letter queue once the fault has passed.
+        proxy.injecting(attempt <= LAMBDA_ATTEMPTS);
+        try {
+          result = invoke(sweep, event);
+        } catch (RetryableInvocationException e) {
+          assertThat(e.getMessage()).containsAnyOf("RequestLimitExceeded", "InternalError", "Unavailable", "503",
+              "500", "IOException", "SocketException", "Timeout", "timed out", "reset", "Connection");
+          thrown.add(e.getMessage());
+        }
+      }
+
+      assertThat(result).as("a result once the fault passed; thrown: %s", thrown).isNotNull();
+      assertThat(result.path("status").asText()).isEqualTo("done");
+      Map<String, JsonNode> byEndpoint = new TreeMap<>();
+      StreamSupport.stream(result.path("evaluations").spliterator(), false)
+          .filter(e -> e.path("rule").asText().equals("single-az-endpoint"))
+          .forEach(e -> assertThat(byEndpoint.put(e.path("resourceId").asText(), e)).as("evaluated twice").isNull());
+      assertThat(byEndpoint.keySet()).as("none lost").containsExactlyInAnyOrderElementsOf(endpoints);
+
+      Map<String, Integer> writes = proxy.acceptedWrites();
+      assertThat(writes).as("no write accepted twice").allSatisfy((write, n) -> assertThat(n).as(write).isEqualTo(1));
+      Map<String, Integer> outcomes = new TreeMap<>();
+      for (String id : endpoints) {
+        JsonNode e = byEndpoint.get(id);
+        String outcome = e.path("outcome").asText();
+        long writesToIt = writes.keySet().stream().filter(w -> w.contains("VpcEndpointId=" + id + ",")
+            || w.contains("VpcEndpointId=" + id + "}")).count();
+        switch (outcome) {
+          case "APPLIED" -> assertThat(writesToIt).as(id).isEqualTo(1);
+          case "NONE" -> {
+            // Fixed by an earlier attempt that then threw: found compliant, written once.
+            assertThat(e.path("status").asText()).as(id).isEqualTo("COMPLIANT");
+            assertThat(writesToIt).as(id).isEqualTo(1);
+          }
+          case "FAILED", "SKIPPED" -> assertThat(e.path("error").asText()).as(id).isNotBlank();
+          default -> throw new AssertionError(id + " ended " + outcome + ": " + e);
+        }
+        outcomes.merge(outcome.equals("NONE") ? "APPLIED_EARLIER" : outcome, 1, Integer::sum);
+      }
+      long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+      System.out.printf("fault %s rate %.2f: %d endpoints, outcomes %s, EC2 calls %d, faults injected %d, "
+              + "SDK calls %d, Lambda retries %d %s, %d s%n", fault, rate, ENDPOINTS, outcomes, proxy.ec2Calls(),
+          proxy.injected(), sdkCalls.calls().size(), thrown.size(), thrown, seconds);
+      assertThat(proxy.injected()).isPositive();
+    }
+  }
+
+  /** 200 Interface endpoints, each in one AZ, over 10 VPCs with a subnet in each of three AZs. */
+  private static List<String> seed(Ec2Client ec2) {
+    List<String> endpoints = new ArrayList<>();
+    for (int v = 0; v < VPCS; v++) {
+      int octet = v;
+      String vpc = ec2.createVpc(b -> b.cidrBlock("10." + octet + ".0.0/16")).vpc().vpcId();
+      List<String> subnets = new ArrayList<>();
+      for (String az : List.of("a", "b", "c")) {
+        String cidr = "10." + octet + "." + subnets.size() + ".0/24";
+        subnets.add(ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock(cidr).availabilityZone("us-east-1" + az))
+            .subnet().subnetId());
+      }
+      for (int e = 0; e < ENDPOINTS / VPCS; e++) {
+        String service = "com.amazonaws.us-east-1." + SERVICES.get(e);
+        endpoints.add(ec2.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(service)
+            .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(subnets.get(0)).privateDnsEnabled(false))
+            .vpcEndpoint().vpcEndpointId());
+      }
+    }
+    return endpoints;
+  }
+
+  private static JsonNode invoke(RequestStreamHandler handler, String event) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
+        new LambdaContext("SweepFunction", "fault-" + System.nanoTime()));
+    return Invoker.JSON.readTree(out.toByteArray());
+  }
+}
