@@ -8,6 +8,7 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
+import java.time.Clock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.regions.Region;
@@ -135,7 +137,7 @@ class FaultSweepTest {
   private static JsonNode invoke(RequestStreamHandler handler, String event) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-        new LambdaContext("SweepFunction", "fault-" + System.nanoTime()));
+        new LocalContext("SweepFunction", "us-east-1", "123456789012", 300, 512, Clock.systemUTC(), System.err));
     return Invoker.JSON.readTree(out.toByteArray());
   }
 }
