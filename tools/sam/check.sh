@@ -1,17 +1,12 @@
 #!/usr/bin/env bash
 # Checks the deployment artifact the way a user builds it: cfn-lint, `sam validate --lint`, `sam build` (no
 # container), then that the build output holds every handler class of template.yaml and its runtime jars.
-# Usage: tools/sam/check.sh [--skip-handler-check]
-#   --skip-handler-check  check only lib/*.jar and the classes directory, not the handler classes
+# Usage: tools/sam/check.sh
 set -euo pipefail
 
-skip_handlers=false
-for arg in "$@"; do
-  case "$arg" in
-    --skip-handler-check) skip_handlers=true ;;
-    *) echo "usage: $0 [--skip-handler-check]" >&2; exit 2 ;;
-  esac
-done
+if (( $# > 0 )); then
+  echo "usage: $0" >&2; exit 2
+fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -72,7 +67,7 @@ while read -r logical_id handler; do
   fi
   class="${handler%%::*}"
   class_file="$dir/${class//.//}.class"
-  if [[ "$skip_handlers" == false && ! -f "$class_file" ]]; then
+  if [[ ! -f "$class_file" ]]; then
     echo "MISSING handler class $class_file" >&2; failed=1
   fi
   echo "   $logical_id: $jars jars in lib/, $(du -sh "$dir" | cut -f1) total, handler $class$([[ -f "$class_file" ]] && echo ' present' || echo ' absent')"
@@ -82,4 +77,4 @@ if (( failed )); then
   echo "build output check FAILED" >&2
   exit 1
 fi
-echo "build output check: ok$([[ "$skip_handlers" == true ]] && echo ' (handler classes not checked)')"
+echo "build output check: ok"

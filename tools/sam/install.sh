@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Installs the pinned AWS SAM CLI from PyPI into .local-aws/sam-venv (repo root) and prints the path of `sam`.
+# Installs the pinned AWS SAM CLI from PyPI into a virtual environment outside the repository and prints the path
+# of `sam`.
 # Idempotent: an existing venv with the pinned version is reused.
 # Usage: tools/sam/install.sh   (SAM_CLI_VERSION, PYTHON and SAM_VENV may be overridden from the environment)
-# `sam build` copies the whole CodeUri folder (the repository) before building, venv included (about 15 s here):
-# SAM_VENV can put the venv outside the repository.
+# The venv lives in ${XDG_CACHE_HOME:-~/.cache}/endpoint-guard/sam-venv: `sam build` copies the whole CodeUri folder
+# (the repository) before building, and a venv inside it would add about 15 s to every build.
 set -euo pipefail
 
 SAM_CLI_VERSION="${SAM_CLI_VERSION:-1.170.0}"
 PYTHON="${PYTHON:-python3.11}"
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-venv="${SAM_VENV:-$root/.local-aws/sam-venv}"
+venv="${SAM_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/endpoint-guard/sam-venv}"
 sam="$venv/bin/sam"
 
 if ! command -v "$PYTHON" >/dev/null 2>&1; then

@@ -25,8 +25,12 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * <p>Invalid settings throw {@link SettingsException} on every invocation rather than answering "failed": Lambda
  * then keeps each event (retries, then the dead-letter queue) until the operator fixes the settings and replays
  * them, where an answer would have dropped them.
+ *
+ * <p>Public, though only this package extends it: for a handler string {@code Class::handleRequest} the Lambda runtime
+ * invokes the method found by reflection, whose declaring class is this one, and reflection refuses a method of a
+ * class it cannot access.
  */
-abstract class FunctionHandler implements RequestStreamHandler {
+public abstract class FunctionHandler implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionHandler.class);
   private static final String LOCAL_REQUEST = "local";
 

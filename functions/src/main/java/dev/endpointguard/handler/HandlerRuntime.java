@@ -38,6 +38,7 @@ public final class HandlerRuntime {
   private final ConfigEvaluationWriter configEvaluations;
   private final Clock clock;
   private final Metrics metrics;
+  private final Priming priming;
 
   private HandlerRuntime(AwsClients clients, Map<String, String> env, Clock clock) {
     this.clients = clients;
@@ -58,6 +59,7 @@ public final class HandlerRuntime {
     this.alerts = valid.flatMap(Settings::alertTopicArn).map(topic -> new AlertPublisher(clients.sns(), topic));
     this.configEvaluations = new ConfigEvaluationWriter(clients.config());
     this.metrics = metrics(env);
+    this.priming = new Priming(clients, guard);
   }
 
   /** In Lambda: the function's region ({@code AWS_REGION}), its role's credentials, settings from its environment. */
@@ -67,7 +69,10 @@ public final class HandlerRuntime {
     if (region == null || region.isBlank()) {
       throw new IllegalStateException(ENV_REGION + " is not set: Lambda sets it; elsewhere pass the region");
     }
-    return create(env, AwsClients.Target.aws(Region.of(region)));
+    HandlerRuntime runtime = create(env, AwsClients.Target.aws(Region.of(region)));
+    // The SnapStart hook: a dry run before the snapshot (or now, with ENDPOINT_GUARD_PRIME=1).
+    runtime.priming.register(env);
+    return runtime;
   }
 
   /** For the CLI and tests: settings from {@code env}, AWS reached through {@code target}. */
@@ -106,6 +111,11 @@ public final class HandlerRuntime {
 
   public ConfigEvaluationWriter configEvaluations() {
     return configEvaluations;
+  }
+
+  /** The priming dry run, held here because the runtime keeps its hooks only weakly. */
+  public Priming priming() {
+    return priming;
   }
 
   public Clock clock() {
