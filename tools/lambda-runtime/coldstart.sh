@@ -40,7 +40,7 @@ trap 'stop_started; rm -rf "$work"' EXIT
 
 ric_setup
 start_local_aws "$work"
-python3 tools/lambda-runtime/seed.py "http://127.0.0.1:$LOCAL_AWS_PORT" >/dev/null
+"$LOCAL_AWS_PYTHON" tools/lambda-runtime/seed.py "http://127.0.0.1:$LOCAL_AWS_PORT" >/dev/null
 local_aws_pid="${STARTED_PIDS[0]}"
 
 echo "package: $(du -sh "$BUILD" | cut -f1), $(find "$BUILD/lib" -name '*.jar' | wc -l) jars; java: $(java -version 2>&1 | head -1)"

@@ -43,13 +43,15 @@ wait_for_file() {
   return 1
 }
 
-# start_local_aws DIR: moto through the project's launcher on a free port; sets LOCAL_AWS_PORT.
+# start_local_aws DIR: moto through the project's launcher on a free port; sets LOCAL_AWS_PORT, and LOCAL_AWS_PYTHON
+# (the Python that has moto and boto3: python3, or the project's .local-aws/venv that .ci/run and the demo install).
 start_local_aws() {
-  local dir="$1" python="python3" line
+  local dir="$1" line
+  LOCAL_AWS_PYTHON="python3"
   if [[ -x "$ROOT/.local-aws/venv/bin/python" ]] && ! python3 -c "import moto" 2>/dev/null; then
-    python="$ROOT/.local-aws/venv/bin/python"
+    LOCAL_AWS_PYTHON="$ROOT/.local-aws/venv/bin/python"
   fi
-  "$python" "$ROOT/functions/src/main/resources/dev/endpointguard/localaws/moto_launcher.py" \
+  "$LOCAL_AWS_PYTHON" "$ROOT/functions/src/main/resources/dev/endpointguard/localaws/moto_launcher.py" \
     --host 127.0.0.1 --port 0 >"$dir/local-aws.out" 2>"$dir/local-aws.err" &
   STARTED_PIDS+=($!)
   line="$(wait_for_line "$dir/local-aws.out" '^READY [0-9]+' 30)" || {

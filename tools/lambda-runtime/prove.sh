@@ -50,7 +50,7 @@ echo "   $(find "$RIC_DIR" -maxdepth 1 -name '*.jar' -printf '%f ' )"
 
 echo "== local AWS"
 start_local_aws "$work"
-read -r endpoint vpc < <(python3 tools/lambda-runtime/seed.py "http://127.0.0.1:$LOCAL_AWS_PORT")
+read -r endpoint vpc < <("$LOCAL_AWS_PYTHON" tools/lambda-runtime/seed.py "http://127.0.0.1:$LOCAL_AWS_PORT")
 echo "   port $LOCAL_AWS_PORT; seeded $vpc with single-AZ endpoint $endpoint"
 
 echo "== $FUNCTION under the runtime client"
@@ -110,7 +110,7 @@ PY
 echo "== $FUNCTION as SnapStart starts it: checkpoint hooks, restore, then the event"
 stop_started
 start_local_aws "$work"
-read -r endpoint vpc < <(python3 tools/lambda-runtime/seed.py "http://127.0.0.1:$LOCAL_AWS_PORT")
+read -r endpoint vpc < <("$LOCAL_AWS_PYTHON" tools/lambda-runtime/seed.py "http://127.0.0.1:$LOCAL_AWS_PORT")
 mkdir -p "$work/snapstart"
 start_runtime_api "$work/snapstart" 90 events/schedule-sweep.json
 FUNCTION_ENV=(AWS_LAMBDA_INITIALIZATION_TYPE=snap-start)
