@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -25,12 +26,22 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 public final class AlertPublisher {
   static final String FIFO_SUFFIX = ".fifo";
   static final String MESSAGE_GROUP = "endpoint-guard";
-  private final SnsClient sns;
+  private final Supplier<SnsClient> sns;
   private final String topicArn;
 
   public AlertPublisher(SnsClient sns, String topicArn) {
+    this(supplier(sns), topicArn);
+  }
+
+  /** With the client made on the first publish. */
+  public AlertPublisher(Supplier<SnsClient> sns, String topicArn) {
     this.sns = Objects.requireNonNull(sns, "sns");
     this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
+  }
+
+  private static Supplier<SnsClient> supplier(SnsClient sns) {
+    Objects.requireNonNull(sns, "sns");
+    return () -> sns;
   }
 
   public PublishResult publish(List<AlertMessage> messages) {
@@ -39,7 +50,7 @@ public final class AlertPublisher {
     for (int i = 0; i < messages.size(); i++) {
       AlertMessage message = messages.get(i);
       try {
-        ids.add(sns.publish(request(message)).messageId());
+        ids.add(sns.get().publish(request(message)).messageId());
       } catch (AwsServiceException e) {
         String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
             ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.ComplianceType;
 import software.amazon.awssdk.services.config.model.PutEvaluationsResponse;
@@ -25,9 +26,15 @@ public final class ConfigEvaluationWriter {
     }
   }
 
-  private final ConfigClient config;
+  private final Supplier<ConfigClient> config;
 
   public ConfigEvaluationWriter(ConfigClient config) {
+    Objects.requireNonNull(config, "config");
+    this.config = () -> config;
+  }
+
+  /** With the client made on the first write: only the Config rule function ever needs it. */
+  public ConfigEvaluationWriter(Supplier<ConfigClient> config) {
     this.config = Objects.requireNonNull(config, "config");
   }
 
@@ -37,7 +44,7 @@ public final class ConfigEvaluationWriter {
       List<software.amazon.awssdk.services.config.model.Evaluation> batch = evaluations
           .subList(from, Math.min(evaluations.size(), from + MAX_PER_CALL)).stream()
           .map(e -> toConfig(e, ordering)).toList();
-      PutEvaluationsResponse response = config.putEvaluations(b -> b.evaluations(batch).resultToken(resultToken)
+      PutEvaluationsResponse response = config.get().putEvaluations(b -> b.evaluations(batch).resultToken(resultToken)
           .testMode(testMode));
       if (response.hasFailedEvaluations()) {
         response.failedEvaluations().forEach(f -> failures.add("Config did not take the evaluation of "

@@ -56,8 +56,8 @@ public final class HandlerRuntime {
     }
     this.settings = valid;
     this.settingsProblems = problems;
-    this.alerts = valid.flatMap(Settings::alertTopicArn).map(topic -> new AlertPublisher(clients.sns(), topic));
-    this.configEvaluations = new ConfigEvaluationWriter(clients.config());
+    this.alerts = valid.flatMap(Settings::alertTopicArn).map(topic -> new AlertPublisher(clients::sns, topic));
+    this.configEvaluations = new ConfigEvaluationWriter(clients::config);
     this.metrics = metrics(env);
     this.priming = new Priming(clients, guard);
   }

@@ -3,6 +3,7 @@ package dev.endpointguard.inventory;
 import dev.endpointguard.model.HostedZoneRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HostedZoneSummary;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByVpcResponse;
@@ -12,9 +13,9 @@ import software.amazon.awssdk.services.route53.model.ListHostedZonesByVpcRespons
  * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListHostedZonesByVPC.html
  */
 final class HostedZones {
-  private final Route53Client route53;
+  private final Supplier<Route53Client> route53;
 
-  HostedZones(Route53Client route53) {
+  HostedZones(Supplier<Route53Client> route53) {
     this.route53 = route53;
   }
 
@@ -23,7 +24,7 @@ final class HostedZones {
     String token = null;
     do {
       String next = token;
-      ListHostedZonesByVpcResponse r = route53.listHostedZonesByVPC(b -> b.vpcId(vpcId).vpcRegion(region)
+      ListHostedZonesByVpcResponse r = route53.get().listHostedZonesByVPC(b -> b.vpcId(vpcId).vpcRegion(region)
           .nextToken(next));
       for (HostedZoneSummary z : r.hostedZoneSummaries()) {
         if (z.hostedZoneId() != null && z.name() != null) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,7 +44,7 @@ public final class Inventory {
   private volatile GetCallerIdentityResponse identity;
 
   public Inventory(AwsClients clients) {
-    this(clients.ec2(), clients.sts(), clients.route53(), new ServiceCatalog());
+    this(clients.ec2(), clients.sts(), clients::route53, new ServiceCatalog());
   }
 
   public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53) {
@@ -52,13 +53,18 @@ public final class Inventory {
 
   /** @param catalog service facts cache; share one per process so that warm invocations skip those calls */
   public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53, ServiceCatalog catalog) {
+    this(ec2, sts, supplier(route53), catalog);
+  }
+
+  /** {@code route53} is asked for only when a private-DNS plan needs the VPC's hosted zones. */
+  private Inventory(Ec2Client ec2, StsClient sts, Supplier<Route53Client> route53, ServiceCatalog catalog) {
     this.ec2 = Objects.requireNonNull(ec2, "ec2");
     this.sts = Objects.requireNonNull(sts, "sts");
     this.region = ec2.serviceClientConfiguration().region().id();
     this.scopes = new ScopeReader(ec2);
     this.vpcs = new VpcReader(ec2);
     this.groups = new SecurityGroupReader(ec2);
-    this.hostedZones = new HostedZones(Objects.requireNonNull(route53, "route53"));
+    this.hostedZones = new HostedZones(route53);
     this.catalog = Objects.requireNonNull(catalog, "catalog");
   }
 
@@ -83,6 +89,11 @@ public final class Inventory {
       identity = known;
     }
     return known;
+  }
+
+  private static Supplier<Route53Client> supplier(Route53Client route53) {
+    Objects.requireNonNull(route53, "route53");
+    return () -> route53;
   }
 
   public InventoryResult load(Targets targets) {
