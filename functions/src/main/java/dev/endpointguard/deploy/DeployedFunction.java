@@ -1,15 +1,18 @@
 package dev.endpointguard.deploy;
 
+import dev.endpointguard.handler.Functions;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The four Lambda functions of template.yaml: logical id, handler, and which kinds of calls each one makes. */
+/**
+ * The four Lambda functions of template.yaml as deployed: which kinds of calls each one makes. Logical id and
+ * handler come from {@link Functions}, the one list of the functions.
+ */
 public enum DeployedFunction {
-  CHANGE_EVENT("ChangeEventFunction", "dev.endpointguard.handler.ChangeEventHandler::handleRequest", true, true, false),
-  CONFIG_RULE("ConfigRuleFunction", "dev.endpointguard.handler.ConfigRuleHandler::handleRequest", false, false, true),
-  COMPLIANCE_REMEDIATION("ComplianceRemediationFunction",
-      "dev.endpointguard.handler.ComplianceRemediationHandler::handleRequest", true, true, false),
-  SWEEP("SweepFunction", "dev.endpointguard.handler.SweepHandler::handleRequest", true, true, false);
+  CHANGE_EVENT(Functions.CHANGE_EVENT, true, true, false),
+  CONFIG_RULE(Functions.CONFIG_RULE, false, false, true),
+  COMPLIANCE_REMEDIATION(Functions.COMPLIANCE_REMEDIATION, true, true, false),
+  SWEEP(Functions.SWEEP, true, true, false);
 
   private final String logicalId;
   private final String handler;
@@ -17,10 +20,9 @@ public enum DeployedFunction {
   private final boolean alerts;
   private final boolean reportsConfigEvaluations;
 
-  DeployedFunction(String logicalId, String handler, boolean remediates, boolean alerts,
-                   boolean reportsConfigEvaluations) {
-    this.logicalId = logicalId;
-    this.handler = handler;
+  DeployedFunction(Functions function, boolean remediates, boolean alerts, boolean reportsConfigEvaluations) {
+    this.logicalId = function.logicalId();
+    this.handler = function.handlerClass().getName() + "::handleRequest";
     this.remediates = remediates;
     this.alerts = alerts;
     this.reportsConfigEvaluations = reportsConfigEvaluations;
