@@ -1,5 +1,6 @@
 package dev.endpointguard.inventory;
 
+import dev.endpointguard.model.ResourceIdFormat;
 import java.util.Collection;
 import java.util.List;
 

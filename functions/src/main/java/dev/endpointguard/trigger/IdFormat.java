@@ -1,31 +1,28 @@
 package dev.endpointguard.trigger;
 
+import dev.endpointguard.model.ResourceIdFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/**
- * The EC2 resource id formats events carry: a prefix and 8 (older) or 17 (current) lowercase hex digits.
- * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html
- */
+/** The EC2 resource id formats events carry ({@link ResourceIdFormat}), checked with an event's error wording. */
 enum IdFormat {
-  VPC_ENDPOINT("vpce", "VPC endpoint"),
-  VPC("vpc", "VPC"),
-  SECURITY_GROUP("sg", "security group"),
-  SUBNET("subnet", "subnet");
+  VPC_ENDPOINT(ResourceIdFormat.VPC_ENDPOINT),
+  VPC(ResourceIdFormat.VPC),
+  SECURITY_GROUP(ResourceIdFormat.SECURITY_GROUP),
+  SUBNET(ResourceIdFormat.SUBNET);
 
   // More ids than any legitimate request names: an endpoint has one subnet per AZ and at most 5 groups.
   static final int MAX_IDS = 100;
 
-  private final Pattern pattern;
+  private final ResourceIdFormat format;
   private final String noun;
 
-  IdFormat(String prefix, String noun) {
-    this.pattern = Pattern.compile(prefix + "-(?:[0-9a-f]{8}|[0-9a-f]{17})");
-    this.noun = noun;
+  IdFormat(ResourceIdFormat format) {
+    this.format = format;
+    this.noun = format.label();
   }
 
   String check(String id, String path) {
-    if (!pattern.matcher(id).matches()) {
+    if (!format.matches(id)) {
       throw new BadEvent(path + " is not a " + noun + " id: " + OneLine.quote(id));
     }
     return id;

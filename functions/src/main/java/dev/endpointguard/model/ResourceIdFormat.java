@@ -1,15 +1,17 @@
-package dev.endpointguard.inventory;
+package dev.endpointguard.model;
 
 import java.util.regex.Pattern;
 
 /**
- * The id formats targets may name: a prefix, a dash and 8 (older resources) or 17 hex digits.
+ * EC2 resource id formats: a prefix, a dash and 8 (older resources) or 17 lower-case hex digits. Targets, events and
+ * flags are all checked against these.
  * See https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html
  */
 public enum ResourceIdFormat {
   VPC_ENDPOINT("vpce", "VPC endpoint"),
   VPC("vpc", "VPC"),
-  SECURITY_GROUP("sg", "security group");
+  SECURITY_GROUP("sg", "security group"),
+  SUBNET("subnet", "subnet");
 
   private final String prefix;
   private final String label;
@@ -19,6 +21,11 @@ public enum ResourceIdFormat {
     this.prefix = prefix;
     this.label = label;
     this.pattern = Pattern.compile(prefix + "-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+  }
+
+  /** What the id names, for messages: "VPC endpoint", "subnet", ... */
+  public String label() {
+    return label;
   }
 
   public boolean matches(String id) {
