@@ -65,9 +65,6 @@ public final class AwsClients implements AutoCloseable {
       return new Target(region, endpointOverride, profile, on, interceptors, attemptTimeout);
     }
 
-    public Target withProfile(Optional<String> p) {
-      return new Target(region, endpointOverride, p, retries, interceptors, attemptTimeout);
-    }
 
     public Target withInterceptors(List<ExecutionInterceptor> list) {
       return new Target(region, endpointOverride, profile, retries, list, attemptTimeout);

@@ -13,11 +13,7 @@ public final class Wiring {
   }
 
   public static Guard guard(AwsClients clients) {
-    return guard(clients, Clock.systemUTC());
-  }
-
-  public static Guard guard(AwsClients clients, Clock clock) {
-    return guard(new Inventory(clients), clients, clock);
+    return guard(new Inventory(clients), clients, Clock.systemUTC());
   }
 
   /** Over an inventory the caller keeps too (a handler asks it for the account and its own identity). */
