@@ -79,8 +79,9 @@ public final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http;
   private final AwsCredentialsProvider credentials;
   private final Ec2Client ec2;
-  private final StsClient sts;
-  // Made on first use: a sweep without alerts, private DNS findings or Config rules never needs them (~0.3 s of start).
+  // Made on first use: a sweep without alerts, private DNS findings or Config rules never needs them (~0.3 s of
+  // start), and a Lambda function knows its account from its ARN, so only the change-event function asks STS.
+  private final Lazy<StsClient> sts;
   private final Lazy<SnsClient> sns;
   private final Lazy<Route53Client> route53;
   private final Lazy<ConfigClient> config;
@@ -93,7 +94,7 @@ public final class AwsClients implements AutoCloseable {
         .build();
     this.credentials = credentialsFor(target);
     this.ec2 = configure(Ec2Client.builder(), target.region()).build();
-    this.sts = configure(StsClient.builder(), target.region()).build();
+    this.sts = new Lazy<>(() -> configure(StsClient.builder(), target.region()).build());
     this.sns = new Lazy<>(() -> configure(SnsClient.builder(), target.region()).build());
     // Route 53 is a global service: its API lives in aws-global whatever the scanned region.
     this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), Region.AWS_GLOBAL).build());
@@ -135,7 +136,7 @@ public final class AwsClients implements AutoCloseable {
   public Target target() { return target; }
   public Region region() { return target.region(); }
   public Ec2Client ec2() { return ec2; }
-  public StsClient sts() { return sts; }
+  public StsClient sts() { return sts.get(); }
   public SnsClient sns() { return sns.get(); }
   public Route53Client route53() { return route53.get(); }
   public ConfigClient config() { return config.get(); }
@@ -143,7 +144,7 @@ public final class AwsClients implements AutoCloseable {
   @Override
   public void close() {
     ec2.close();
-    sts.close();
+    sts.ifMade(StsClient::close);
     sns.ifMade(SnsClient::close);
     route53.ifMade(Route53Client::close);
     config.ifMade(ConfigClient::close);

@@ -70,7 +70,8 @@ public abstract class FunctionHandler implements RequestStreamHandler {
       }
       HandlerResult result;
       try {
-        Invocation invocation = new Invocation(name, requestId(context), settings, runtime.scope(), metrics);
+        Invocation invocation = new Invocation(name, requestId(context), settings,
+            runtime.scope(context == null ? null : context.getInvokedFunctionArn()), metrics);
         result = handle(input, invocation);
       } catch (SdkException e) {
         if (AwsFailure.retryable(e)) {

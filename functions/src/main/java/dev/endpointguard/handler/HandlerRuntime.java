@@ -140,6 +140,15 @@ public final class HandlerRuntime {
     return new Scope(inventory.accountId(), clients.region().id());
   }
 
+  /**
+   * The same, learning the account from the invoked function's ARN when it is one in this region (Lambda's context
+   * always gives one), so that a function that never needs its own identity never calls STS.
+   */
+  public Scope scope(String invokedFunctionArn) {
+    FunctionArn.account(invokedFunctionArn, clients.region().id()).ifPresent(inventory::useAccount);
+    return scope();
+  }
+
   /** The identity our own calls are made as (STS, the same cached call): recognises events our fixes cause. */
   public String ownIdentityArn() {
     return inventory.callerArn();

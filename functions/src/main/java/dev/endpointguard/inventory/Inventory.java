@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,8 +34,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * What could not be read is returned beside the estate as {@link InventoryProblem}s, not thrown.
  */
 public final class Inventory {
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private final Ec2Client ec2;
-  private final StsClient sts;
+  private final Supplier<StsClient> sts;
   private final String region;
   private final ScopeReader scopes;
   private final VpcReader vpcs;
@@ -42,9 +44,10 @@ public final class Inventory {
   private final HostedZones hostedZones;
   private final ServiceCatalog catalog;
   private volatile GetCallerIdentityResponse identity;
+  private volatile String account;
 
   public Inventory(AwsClients clients) {
-    this(clients.ec2(), clients.sts(), clients::route53, new ServiceCatalog());
+    this(clients.ec2(), clients::sts, clients::route53, new ServiceCatalog());
   }
 
   public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53) {
@@ -53,11 +56,14 @@ public final class Inventory {
 
   /** @param catalog service facts cache; share one per process so that warm invocations skip those calls */
   public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53, ServiceCatalog catalog) {
-    this(ec2, sts, supplier(route53), catalog);
+    this(ec2, supplier(sts, "sts"), supplier(route53, "route53"), catalog);
   }
 
-  /** {@code route53} is asked for only when a private-DNS plan needs the VPC's hosted zones. */
-  private Inventory(Ec2Client ec2, StsClient sts, Supplier<Route53Client> route53, ServiceCatalog catalog) {
+  /**
+   * {@code sts} is asked for only when the account is not known otherwise ({@link #useAccount}) or the caller's own
+   * identity is needed; {@code route53} only when a private-DNS plan needs the VPC's hosted zones.
+   */
+  private Inventory(Ec2Client ec2, Supplier<StsClient> sts, Supplier<Route53Client> route53, ServiceCatalog catalog) {
     this.ec2 = Objects.requireNonNull(ec2, "ec2");
     this.sts = Objects.requireNonNull(sts, "sts");
     this.region = ec2.serviceClientConfiguration().region().id();
@@ -72,9 +78,41 @@ public final class Inventory {
     return region;
   }
 
-  /** The scanned account, from STS GetCallerIdentity once per instance. */
+  /**
+   * The scanned account: the one {@link #useAccount} recorded, or else STS GetCallerIdentity, once per instance.
+   */
   public String accountId() {
-    return identity().account();
+    String known = account;
+    if (known == null) {
+      known = identity().account();
+      account = known;
+    }
+    return known;
+  }
+
+  /**
+   * Records the scanned account when the caller already knows it, so that {@link #accountId()} needs no STS call:
+   * a Lambda function's own account, from its ARN (its execution role belongs to the same account). Once an account
+   * is known, from here or from STS, a different one is refused: this instance never scans two accounts.
+   *
+   * @throws IllegalArgumentException when {@code accountId} is not 12 digits
+   * @throws IllegalStateException when another account is already known
+   */
+  public void useAccount(String accountId) {
+    if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+      throw new IllegalArgumentException("not an AWS account id (12 digits): " + accountId);
+    }
+    synchronized (this) {
+      String known = account;
+      if (known == null) {
+        GetCallerIdentityResponse read = identity;
+        known = read == null ? null : read.account();
+      }
+      if (known != null && !known.equals(accountId)) {
+        throw new IllegalStateException("this inventory scans account " + known + ", not " + accountId);
+      }
+      account = accountId;
+    }
   }
 
   /** The identity this process calls AWS as (a Lambda function: its role, as an assumed-role ARN), from the same cached call. */
@@ -85,15 +123,15 @@ public final class Inventory {
   private GetCallerIdentityResponse identity() {
     GetCallerIdentityResponse known = identity;
     if (known == null) {
-      known = sts.getCallerIdentity();
+      known = sts.get().getCallerIdentity();
       identity = known;
     }
     return known;
   }
 
-  private static Supplier<Route53Client> supplier(Route53Client route53) {
-    Objects.requireNonNull(route53, "route53");
-    return () -> route53;
+  private static <T> Supplier<T> supplier(T client, String name) {
+    Objects.requireNonNull(client, name);
+    return () -> client;
   }
 
   public InventoryResult load(Targets targets) {

@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The Lambda context an in-process invocation gets: function name, request id, remaining time, a logger. */
 public final class LocalContext implements Context {
   private final String functionName;
   private final String region;
-  private final String account;
+  private final Supplier<String> account;
   private final String requestId = UUID.randomUUID().toString();
   private final Instant deadline;
   private final Clock clock;
@@ -23,6 +24,12 @@ public final class LocalContext implements Context {
 
   public LocalContext(String functionName, String region, String account, int timeoutSeconds, int memoryMb, Clock clock,
                 PrintStream log) {
+    this(functionName, region, () -> account, timeoutSeconds, memoryMb, clock, log);
+  }
+
+  /** With the account read when the handler asks for the function's ARN (so a failure to read it is the handler's). */
+  public LocalContext(String functionName, String region, Supplier<String> account, int timeoutSeconds, int memoryMb,
+                      Clock clock, PrintStream log) {
     this.functionName = functionName;
     this.region = region;
     this.account = account;
@@ -59,7 +66,7 @@ public final class LocalContext implements Context {
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:" + region + ":" + account + ":function:" + functionName;
+    return "arn:aws:lambda:" + region + ":" + account.get() + ":function:" + functionName;
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.handler.Functions;
 import dev.endpointguard.handler.HandlerRuntime;
+import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.report.ReportJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,8 +57,9 @@ public final class LocalInvoker {
     HandlerRuntime runtime = HandlerRuntime.create(env, target);
     try {
       RequestStreamHandler handler = function.create(runtime);
-      // The context's ARN names no real account: the handler reads its account from STS, as in Lambda.
-      LocalContext context = new LocalContext(function.logicalId(), target.region().id(), "000000000000",
+      // As in Lambda, the context's ARN names the account the function acts in (here: the one its keys belong to).
+      Inventory inventory = runtime.inventory();
+      LocalContext context = new LocalContext(function.logicalId(), target.region().id(), inventory::accountId,
           timeoutSeconds, 1024, Clock.systemUTC(), log);
       handler.handleRequest(new ByteArrayInputStream(event), output, context);
       return new Invocation(function, output.toString(StandardCharsets.UTF_8), Optional.empty());

@@ -8,8 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.engine.SettingsException;
+import dev.endpointguard.local.LocalContext;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.testing.LocalAwsTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +143,46 @@ class HandlerContractTest {
     assertThat(result.path("status").asText()).isEqualTo("rejected");
     assertThat(result.path("reason").asText()).contains("foreign account");
     assertThat(invoker.counter.writes()).isEmpty();
+  }
+
+  @Test
+  void sweep_accountFromTheFunctionArn_noStsCall(LocalAws aws, AwsClients clients) {
+    EventEstate estate = EventEstate.seed(clients);
+    Invoker invoker = new Invoker(aws);
+    JsonNode result = invoker.invoke(Functions.SWEEP, estate.event("schedule-sweep.json"));
+
+    assertThat(result.path("status").asText()).isEqualTo("done");
+    assertThat(invoker.counter.calls()).isNotEmpty().doesNotContain("Sts:GetCallerIdentity");
+  }
+
+  @Test
+  void sweep_contextArnOfAnotherRegion_accountFromStsOnce(LocalAws aws, AwsClients clients) throws Exception {
+    EventEstate estate = EventEstate.seed(clients);
+    Invoker invoker = new Invoker(aws);
+    for (int i = 0; i < 2; i++) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Functions.SWEEP.create(invoker.runtime()).handleRequest(
+          new ByteArrayInputStream(estate.event("schedule-sweep.json").getBytes(StandardCharsets.UTF_8)), out,
+          new LocalContext("SweepFunction", "eu-west-1", "123456789012", 300, 512, Clock.systemUTC(), System.err));
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"status\":\"done\"");
+    }
+
+    assertThat(invoker.counter.calls()).containsOnlyOnce("Sts:GetCallerIdentity");
+  }
+
+  @Test
+  void changeEvent_anotherAccountInTheFunctionArn_eventFromTheKeysAccountIsForeign(LocalAws aws, AwsClients clients)
+      throws Exception {
+    EventEstate estate = EventEstate.seed(clients);
+    Invoker invoker = new Invoker(aws);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Functions.CHANGE_EVENT.create(invoker.runtime()).handleRequest(new ByteArrayInputStream(
+            estate.event("cloudtrail-create-vpc-endpoint-one-subnet.json").getBytes(StandardCharsets.UTF_8)), out,
+        new LocalContext("ChangeEventFunction", "us-east-1", "999988887777", 300, 512, Clock.systemUTC(),
+            System.err));
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"status\":\"rejected\"", "foreign account");
+    assertThat(invoker.counter.calls()).isEmpty();
   }
 
   @Test

@@ -67,7 +67,7 @@ class HostileEventsTest {
     }
 
     assertThat(invoker.counter.writes()).isEmpty();
-    assertThat(invoker.counter.calls("ec2")).isEmpty();
+    assertThat(invoker.counter.calls()).isEmpty();
     assertThat(Ec2State.capture(clients.ec2())).isEqualTo(before);
     System.out.println("hostile events rejected per handler: " + counts);
     assertThat(counts).hasSize(4).allSatisfy((f, n) -> assertThat(n).isGreaterThanOrEqualTo(PER_HANDLER));

@@ -1,6 +1,7 @@
 package dev.endpointguard.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
@@ -297,6 +298,43 @@ class InventoryTest {
     assertThat(counter.count("DescribeAvailabilityZones")).isZero();
     assertThat(counter.count("GetCallerIdentity")).isZero();
     assertThat(counter.count("DescribeVpcEndpoints")).isEqualTo(1);
+  }
+
+  @Test
+  void load_accountAlreadyKnown_noStsCall(LocalAws aws) {
+    CallCountingInterceptor counter = new CallCountingInterceptor();
+
+    InventoryResult result;
+    try (AwsClients countedClients = counted(aws, counter)) {
+      Inventory inventory = new Inventory(countedClients);
+      inventory.useAccount("123456789012");
+      result = inventory.load(Targets.all());
+    }
+
+    assertThat(result.estate().accountId()).isEqualTo("123456789012");
+    assertThat(counter.count("GetCallerIdentity")).isZero();
+  }
+
+  @Test
+  void useAccount_otherThanTheOneStsGave_refusedAndKeepsTheFirst(AwsClients clients) {
+    Inventory inventory = new Inventory(clients);
+    assertThat(inventory.accountId()).isEqualTo("123456789012");
+
+    assertThatThrownBy(() -> inventory.useAccount("111122223333"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("123456789012");
+    assertThat(inventory.accountId()).isEqualTo("123456789012");
+    inventory.useAccount("123456789012");
+  }
+
+  @Test
+  void useAccount_notTwelveDigits_refused(AwsClients clients) {
+    Inventory inventory = new Inventory(clients);
+
+    for (String bad : new String[] {"12345678901", "1234567890123", "12345678901x", "", " 123456789012"}) {
+      assertThatThrownBy(() -> inventory.useAccount(bad)).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> inventory.useAccount(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(inventory.accountId()).isEqualTo("123456789012");
   }
 
   @Test
