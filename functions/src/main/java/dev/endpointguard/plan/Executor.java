@@ -2,7 +2,9 @@ package dev.endpointguard.plan;
 
 import dev.endpointguard.model.Estate;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,20 +16,28 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 /**
  * The only code that writes AWS. Applies one evaluation's plan, one change at a time, one write per change (two for
  * a security group source: authorize, then revoke), each after a fresh read of the resource; then re-reads and
- * verifies. Idempotent: a change already in effect is not written again. Retries are the SDK's (configured in the
+ * verifies, waiting ({@link Settling}) for what does not show yet. Idempotent: a change already in effect is not written again. Retries are the SDK's (configured in the
  * client); what survives them as throttling or a server error is thrown as {@link RetryableAwsException}.
  * Not thread-safe: one executor per invocation thread.
  */
 public final class Executor {
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
   static final String DUPLICATE_SUBNETS_IN_SAME_ZONE = "DuplicateSubnetsInSameZone";
+  private static final String NOT_IN_EFFECT = "applied but not in effect: ";
 
   private final Ec2Writes writes;
   private final LiveCheck live;
+  private final Settling settling;
 
+  /** With {@link Settling#standard()}: a change that does not show at once is re-read after 1, 2 and 4 s. */
   public Executor(Ec2Client ec2, LiveState live) {
+    this(ec2, live, Settling.standard());
+  }
+
+  public Executor(Ec2Client ec2, LiveState live, Settling settling) {
     this.writes = new Ec2Writes(Objects.requireNonNull(ec2, "ec2"));
     this.live = new LiveCheck(Objects.requireNonNull(live, "live"));
+    this.settling = Objects.requireNonNull(settling, "settling");
   }
 
   /** AWS write calls this executor has made, failed ones included. */
@@ -59,10 +69,50 @@ public final class Executor {
       stopped = stopped || result.status() == ChangeStatus.FAILED || result.status() == ChangeStatus.SKIPPED;
       results.add(result);
     }
-    List<ChangeResult> verified = results.stream()
-        .map(r -> r.status() == ChangeStatus.APPLIED ? verify(r.change()) : r)
-        .toList();
-    return ExecutionResult.of(verified, writes.count() - before);
+    return ExecutionResult.of(verify(results), writes.count() - before);
+  }
+
+  /**
+   * Re-reads every APPLIED change; what does not show yet is read again after each of the settling waits, and what
+   * still does not show after the last is FAILED ("applied but not in effect"). Never writes.
+   */
+  private List<ChangeResult> verify(List<ChangeResult> results) {
+    List<ChangeResult> verified = new ArrayList<>(results);
+    List<Integer> pending = new ArrayList<>();
+    for (int i = 0; i < verified.size(); i++) {
+      if (verified.get(i).status() == ChangeStatus.APPLIED) {
+        pending.add(i);
+      }
+    }
+    Iterator<Duration> waits = settling.waits().iterator();
+    while (true) {
+      List<Integer> notShown = new ArrayList<>();
+      for (int i : pending) {
+        Change change = verified.get(i).change();
+        try {
+          Optional<String> missing = live.notInEffect(change);
+          verified.set(i, missing.map(m -> ChangeResult.of(change, ChangeStatus.FAILED, NOT_IN_EFFECT + m))
+              .orElseGet(() -> ChangeResult.of(change, ChangeStatus.APPLIED)));
+          missing.ifPresent(m -> notShown.add(i));
+        } catch (SdkException e) {
+          verified.set(i, ChangeResult.of(change, ChangeStatus.FAILED, "could not verify: " + failure(change, e)));
+        }
+      }
+      if (notShown.isEmpty() || !waits.hasNext() || !pause(waits.next())) {
+        return List.copyOf(verified);
+      }
+      pending = notShown;
+    }
+  }
+
+  private boolean pause(Duration wait) {
+    try {
+      settling.sleeper().sleep(wait);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private ChangeResult applyOne(Change change) {
@@ -89,16 +139,6 @@ public final class Executor {
         return ChangeResult.of(change, ChangeStatus.ALREADY_IN_EFFECT, "applied concurrently by another invocation");
       }
       return ChangeResult.of(change, ChangeStatus.FAILED, failure(change, e));
-    }
-  }
-
-  private ChangeResult verify(Change change) {
-    try {
-      return live.notInEffect(change)
-          .map(missing -> ChangeResult.of(change, ChangeStatus.FAILED, "applied but not in effect: " + missing))
-          .orElseGet(() -> ChangeResult.of(change, ChangeStatus.APPLIED));
-    } catch (SdkException e) {
-      return ChangeResult.of(change, ChangeStatus.FAILED, "could not verify: " + failure(change, e));
     }
   }
 

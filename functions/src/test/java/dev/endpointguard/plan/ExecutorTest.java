@@ -7,6 +7,8 @@ import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.report.Outcome;
 import dev.endpointguard.testing.LocalAwsTest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -304,15 +306,69 @@ class ExecutorTest {
   }
 
   @Test
-  void apply_writeAcceptedButNotShownOnReRead_failedAppliedButNotInEffect() {
+  void apply_writeAcceptedButNeverShown_failedAppliedButNotInEffectAfterEveryWait() {
     ec2.modifyVpcAttribute(b -> b.vpcId(vpc).enableDnsHostnames(a -> a.value(true)));
-    Executor blind = new Executor(recorded.ec2(), new PrivateDnsAlwaysOff(new Ec2LiveState(recorded.ec2())));
+    List<Duration> waited = new ArrayList<>();
+    Executor blind = new Executor(recorded.ec2(), new PrivateDnsAlwaysOff(new Ec2LiveState(recorded.ec2())),
+        new Settling(Settling.standard().waits(), waited::add));
 
     ExecutionResult result = blind.apply(List.of(new EnablePrivateDns(endpoint, "ssm.us-east-1.amazonaws.com")));
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(result.error()).hasValue("applied but not in effect: private DNS is off");
+    assertThat(waited).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     assertThat(result.writes()).isEqualTo(1);
+    assertThat(writeOperations()).containsExactly("ModifyVpcEndpoint");
+  }
+
+  @Test
+  void apply_writeShownOnlyOnTheThirdReRead_appliedAfterTwoWaitsAndOneWrite() {
+    List<Duration> waited = new ArrayList<>();
+    Executor lagging = new Executor(recorded.ec2(), new StaleAfterFirstRead(new Ec2LiveState(recorded.ec2()), 2),
+        new Settling(Settling.standard().waits(), waited::add));
+
+    ExecutionResult result = lagging.apply(List.of(addSubnetB()));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(statuses(result)).containsExactly(ChangeStatus.APPLIED);
+    assertThat(waited).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(result.writes()).isEqualTo(1);
+    assertThat(writeOperations()).containsExactly("ModifyVpcEndpoint");
+    assertThat(describeEndpoint().subnetIds()).containsExactlyInAnyOrder(subnetA, subnetB);
+  }
+
+  @Test
+  void apply_shownAtOnce_noWait() {
+    List<Duration> waited = new ArrayList<>();
+    Executor prompt = new Executor(recorded.ec2(), new Ec2LiveState(recorded.ec2()),
+        new Settling(Settling.standard().waits(), waited::add));
+
+    ExecutionResult result = prompt.apply(List.of(addSubnetB()));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(waited).isEmpty();
+  }
+
+  @Test
+  void apply_interruptedWhileWaiting_stopsWaitingFailsAndKeepsTheInterrupt() {
+    ec2.modifyVpcAttribute(b -> b.vpcId(vpc).enableDnsHostnames(a -> a.value(true)));
+    List<Duration> waited = new ArrayList<>();
+    Executor blind = new Executor(recorded.ec2(), new PrivateDnsAlwaysOff(new Ec2LiveState(recorded.ec2())),
+        new Settling(Settling.standard().waits(), d -> {
+          waited.add(d);
+          throw new InterruptedException("stop");
+        }));
+
+    try {
+      ExecutionResult result = blind.apply(List.of(new EnablePrivateDns(endpoint, "ssm.us-east-1.amazonaws.com")));
+
+      assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(result.error()).hasValue("applied but not in effect: private DNS is off");
+      assertThat(waited).containsExactly(Duration.ofSeconds(1));
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   /** A live state whose first endpoint read is the one taken before a racing invocation wrote. */
@@ -330,6 +386,44 @@ class ExecutorTest {
       Optional<EndpointState> first = stale;
       stale = Optional.empty();
       return first.isPresent() ? first : real.endpoint(endpointId);
+    }
+
+    @Override
+    public Optional<VpcDnsState> vpcDns(String vpcId) {
+      return real.vpcDns(vpcId);
+    }
+
+    @Override
+    public Optional<List<IngressRule>> ingress(String groupId) {
+      return real.ingress(groupId);
+    }
+  }
+
+  /**
+   * A live state that answers the {@code staleReads} endpoint reads after the first with that first read, as an
+   * eventually consistent API may just after a write.
+   */
+  private static final class StaleAfterFirstRead implements LiveState {
+    private final LiveState real;
+    private int staleReads;
+    private Optional<EndpointState> first;
+
+    StaleAfterFirstRead(LiveState real, int staleReads) {
+      this.real = real;
+      this.staleReads = staleReads;
+    }
+
+    @Override
+    public Optional<EndpointState> endpoint(String endpointId) {
+      if (first == null) {
+        first = real.endpoint(endpointId);
+        return first;
+      }
+      if (staleReads > 0) {
+        staleReads--;
+        return first;
+      }
+      return real.endpoint(endpointId);
     }
 
     @Override
