@@ -5,6 +5,7 @@ import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.inventory.InventoryResult;
 import dev.endpointguard.inventory.Targets;
 import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.plan.ExecutionResult;
@@ -18,14 +19,18 @@ import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.Rule;
 import dev.endpointguard.rules.RuleContext;
+import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.RuleRegistry;
 import dev.endpointguard.rules.Status;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The engine: read the estate, evaluate every rule in scope, honour exemptions, then per rule mode report the plan
@@ -65,10 +70,25 @@ public final class Guard {
     return evaluateAndAct(read.estate(), read.problems(), settings);
   }
 
+  /** Per endpoint rule, the endpoints of the estate's VPCs (siblings included) that their tags exempt today. */
+  private Map<RuleId, Set<String>> exemptEndpoints(Estate estate, LocalDate today) {
+    Map<RuleId, Set<String>> exempt = new EnumMap<>(RuleId.class);
+    for (VpcSnapshot vpc : estate.vpcs()) {
+      for (EndpointSummary endpoint : vpc.endpoints()) {
+        for (Rule.EndpointRule rule : rules.endpointRules()) {
+          if (Exemptions.exemption(endpoint.tags(), rule.id(), today).isPresent()) {
+            exempt.computeIfAbsent(rule.id(), r -> new TreeSet<>()).add(endpoint.endpointId());
+          }
+        }
+      }
+    }
+    return exempt;
+  }
+
   /** Evaluates an estate already read; {@code problems} are the inventory's, carried into the run. */
   public Run evaluateAndAct(Estate estate, List<InventoryProblem> problems, Settings settings) {
-    RuleContext context = settings.ruleContext(estate.accountId());
     LocalDate today = LocalDate.now(clock);
+    RuleContext context = settings.ruleContext(estate.accountId()).withExemptions(exemptEndpoints(estate, today));
     List<Pending> pending = new ArrayList<>();
     for (EndpointSnapshot endpoint : estate.endpoints()) {
       for (Rule.EndpointRule rule : rules.endpointRules()) {

@@ -49,6 +49,6 @@ record RawEndpoint(String endpointId, String vpcId, EndpointType type, String se
   }
 
   EndpointSummary summary() {
-    return new EndpointSummary(endpointId, type, serviceName, state, privateDnsEnabled, subnetIds);
+    return new EndpointSummary(endpointId, type, serviceName, state, privateDnsEnabled, subnetIds, tags);
   }
 }

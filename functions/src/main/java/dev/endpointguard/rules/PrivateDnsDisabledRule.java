@@ -66,7 +66,7 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
           + conflict.get().name() + ") associated with " + endpoint.vpcId()
           + " conflicts with that name, so no plan is made", List.of());
     }
-    Optional<EndpointSummary> first = firstWithoutPrivateDns(endpoint);
+    Optional<EndpointSummary> first = firstWithoutPrivateDns(endpoint, context);
     if (first.isPresent()) {
       return verdict.nonCompliant(finding + "; only one endpoint per service per VPC can have private DNS, and the"
           + " plan for " + first.get().endpointId() + " turns it on there", List.of());
@@ -89,13 +89,15 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
   }
 
   /**
-   * Another live Interface endpoint for the same service in the VPC, also without private DNS, that comes first by id:
-   * only that one gets the plan, since AWS lets one endpoint per service per VPC have private DNS.
+   * Another live Interface endpoint for the same service in the VPC, also without private DNS and not exempt from this
+   * rule, that comes first by id: only that one gets the plan, since AWS lets one endpoint per service per VPC have
+   * private DNS. An exempt sibling is left alone, so it does not take the plan from this one.
    */
-  private static Optional<EndpointSummary> firstWithoutPrivateDns(EndpointSnapshot endpoint) {
+  private static Optional<EndpointSummary> firstWithoutPrivateDns(EndpointSnapshot endpoint, RuleContext context) {
     return endpoint.vpc().endpoints().stream()
         .filter(e -> e.type() == EndpointType.INTERFACE && e.serviceName().equals(endpoint.serviceName()))
         .filter(e -> !e.privateDnsEnabled() && ("available".equals(e.state()) || "pending".equals(e.state())))
+        .filter(e -> !context.isExempt(RuleId.PRIVATE_DNS_DISABLED, e.endpointId()))
         .filter(e -> e.endpointId().compareTo(endpoint.endpointId()) < 0)
         .min(java.util.Comparator.comparing(EndpointSummary::endpointId));
   }

@@ -1,6 +1,9 @@
 package dev.endpointguard.rules;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,9 +16,11 @@ import java.util.Set;
  * @param trustedAccountIds accounts trusted besides {@code accountId}
  * @param trustedOrgIds     trusted AWS Organizations ids ({@code o-…}); empty means "not configured"
  * @param azHourPriceUsd    price of one endpoint AZ-hour, for cost figures
+ * @param exemptResources   per rule, the resources its exemption tags exempt today (the engine reads the tags: rules
+ *                          have no clock); a rule uses it for siblings, e.g. which endpoint gets the private-DNS plan
  */
 public record RuleContext(String accountId, int minAzs, Set<String> trustedAccountIds, Set<String> trustedOrgIds,
-                          BigDecimal azHourPriceUsd) {
+                          BigDecimal azHourPriceUsd, Map<RuleId, Set<String>> exemptResources) {
   public static final int DEFAULT_MIN_AZS = 2;
   public static final BigDecimal DEFAULT_AZ_HOUR_PRICE = new BigDecimal("0.01");
   public static final int HOURS_PER_MONTH = 730;
@@ -25,6 +30,25 @@ public record RuleContext(String accountId, int minAzs, Set<String> trustedAccou
     trustedAccountIds = Set.copyOf(trustedAccountIds);
     trustedOrgIds = Set.copyOf(trustedOrgIds);
     Objects.requireNonNull(azHourPriceUsd, "azHourPriceUsd");
+    Map<RuleId, Set<String>> copy = new EnumMap<>(RuleId.class);
+    exemptResources.forEach((rule, ids) -> copy.put(rule, Set.copyOf(ids)));
+    exemptResources = Collections.unmodifiableMap(copy);
+  }
+
+  /** Without exemptions. */
+  public RuleContext(String accountId, int minAzs, Set<String> trustedAccountIds, Set<String> trustedOrgIds,
+                     BigDecimal azHourPriceUsd) {
+    this(accountId, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, Map.of());
+  }
+
+  /** The same, knowing which resources (of those rules may meet as siblings) are exempt from which rule today. */
+  public RuleContext withExemptions(Map<RuleId, Set<String>> exempt) {
+    return new RuleContext(accountId, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, exempt);
+  }
+
+  /** Whether the engine found {@code resourceId} exempt from {@code rule} today. */
+  public boolean isExempt(RuleId rule, String resourceId) {
+    return exemptResources.getOrDefault(rule, Set.of()).contains(resourceId);
   }
 
   public static RuleContext defaults(String accountId) {

@@ -17,6 +17,8 @@ import dev.endpointguard.plan.VpcDnsAttribute;
 import dev.endpointguard.testing.Snapshots;
 import dev.endpointguard.testing.Snapshots.EndpointBuilder;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +123,29 @@ class PrivateDnsDisabledRuleTest {
                                                    String reason, List<Change> plan) {
     assertThat(RULE.evaluate(endpoint.build(), Snapshots.context()))
         .isEqualTo(Expected.evaluation(RULE, "vpce-1", status, reason, plan));
+  }
+
+  @Test
+  void evaluate_earlierSiblingExemptFromThisRule_thisOneTakesThePlan() {
+    RuleContext context = Snapshots.context()
+        .withExemptions(Map.of(RuleId.PRIVATE_DNS_DISABLED, Set.of("vpce-0")));
+
+    Evaluation e = RULE.evaluate(off().vpc(vpc().endpoints(summary("vpce-0", EndpointType.INTERFACE, Snapshots.SSM,
+        false))).build(), context);
+
+    assertThat(e).isEqualTo(Expected.evaluation(RULE, "vpce-1", Status.NON_COMPLIANT, OFF, List.of(ENABLE)));
+  }
+
+  @Test
+  void evaluate_earlierSiblingExemptFromAnotherRuleOnly_stillTakesThePlan() {
+    RuleContext context = Snapshots.context()
+        .withExemptions(Map.of(RuleId.SINGLE_AZ_ENDPOINT, Set.of("vpce-0")));
+
+    Evaluation e = RULE.evaluate(off().vpc(vpc().endpoints(summary("vpce-0", EndpointType.INTERFACE, Snapshots.SSM,
+        false))).build(), context);
+
+    assertThat(e.plan()).isEmpty();
+    assertThat(e.reason()).endsWith("the plan for vpce-0 turns it on there");
   }
 
   @Test
