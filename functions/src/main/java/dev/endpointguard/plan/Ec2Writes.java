@@ -12,7 +12,9 @@ import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
 
 /** The AWS write calls for each change kind; every call goes through {@link #counted} so writes can be asserted. */
 final class Ec2Writes {
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
   static final String DUPLICATE_PERMISSION = "InvalidPermission.Duplicate";
+  static final String PERMISSION_NOT_FOUND = "InvalidPermission.NotFound";
 
   private final Ec2Client ec2;
   private int count;
@@ -61,14 +63,28 @@ final class Ec2Writes {
         counted(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(c.groupId())
             .ipPermissions(permission(c, c.newSources(), "endpoint-guard: narrowed from " + c.oldSource()))));
       } catch (Ec2Exception e) {
-        // A concurrent invocation added them first: the revoke below is still due.
-        if (!DUPLICATE_PERMISSION.equals(e.awsErrorDetails().errorCode())) {
+        // Already there: a concurrent invocation added them first, or the SDK retried our own call after its answer
+        // was lost. The revoke below is still due.
+        if (!DUPLICATE_PERMISSION.equals(errorCode(e))) {
           throw e;
         }
       }
     }
-    counted(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(c.groupId())
-        .ipPermissions(permission(c, List.of(c.oldSource()), ""))));
+    try {
+      counted(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(c.groupId())
+          .ipPermissions(permission(c, List.of(c.oldSource()), ""))));
+    } catch (Ec2Exception e) {
+      // Already gone (we read it there just before): the SDK retried our own revoke after its answer was lost, or a
+      // concurrent invocation revoked it. The executor's re-read then confirms the source is gone; if it is somehow
+      // still there, the change is reported as not in effect.
+      if (!PERMISSION_NOT_FOUND.equals(errorCode(e))) {
+        throw e;
+      }
+    }
+  }
+
+  private static String errorCode(Ec2Exception e) {
+    return e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
   }
 
   private static IpPermission permission(ReplaceIngressSource c, List<String> sources, String description) {

@@ -28,12 +28,13 @@ import java.util.stream.Collectors;
 /**
  * A small HTTP proxy on a free loopback port in front of the local AWS that injects faults into a share of the EC2
  * calls: throttling ({@code RequestLimitExceeded}, 503), server errors (500, 503), connection resets, answers slower
- * than the client's time limit. It counts every call and every EC2 write the local AWS accepted, per action and
+ * than the client's time limit, or (for writes only) an answer lost after AWS applied the write: the proxy forwards
+ * the call, then resets the connection instead of answering, so the client retries a write that already happened. It counts every call and every EC2 write the local AWS accepted, per action and
  * parameters, so a test can prove no change was made twice. One request per connection; it stops when closed.
  */
 final class FaultProxy implements AutoCloseable {
   /** What happens to a call picked for a fault. */
-  enum Fault { THROTTLE, SERVER_ERROR, RESET, SLOW }
+  enum Fault { THROTTLE, SERVER_ERROR, RESET, SLOW, LOST_ANSWER }
 
   private static final int MAX_CONNECTIONS = 16;
   private static final String EC2_VERSION = "Version=2016-11-15";
@@ -50,6 +51,7 @@ final class FaultProxy implements AutoCloseable {
     return t;
   });
   private final Map<String, AtomicInteger> acceptedWrites = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger ec2Calls = new AtomicInteger();
   private final AtomicInteger injected = new AtomicInteger();
@@ -88,6 +90,12 @@ final class FaultProxy implements AutoCloseable {
     return injected.get();
   }
 
+  /** Writes whose answer was lost after the local AWS answered them (any status), by action and parameters. */
+  Map<String, Integer> lostAnswers() {
+    return new TreeMap<>(lostAnswers.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
+  }
+
   /** EC2 writes the local AWS answered 200, by action and parameters; each should appear once. */
   Map<String, Integer> acceptedWrites() {
     return new TreeMap<>(acceptedWrites.entrySet().stream()
@@ -120,8 +128,12 @@ final class FaultProxy implements AutoCloseable {
       boolean ec2 = body.contains(EC2_VERSION);
       Fault chosen = null;
       boolean unavailable;
+      boolean write = ec2 && !isRead(param(body, "Action"));
       synchronized (random) {
-        chosen = ec2 && injecting && random.nextDouble() < rate ? fault : null;
+        // An answer is lost at most once per write: the client's retry of it gets through.
+        boolean eligible = ec2 && injecting
+            && (fault != Fault.LOST_ANSWER || write && !lostAnswers.containsKey(writeKey(body)));
+        chosen = eligible && random.nextDouble() < rate ? fault : null;
         unavailable = random.nextBoolean();
       }
       if (ec2) {
@@ -143,6 +155,10 @@ final class FaultProxy implements AutoCloseable {
             client.setSoLinger(true, 0);
             return;
           }
+          case LOST_ANSWER -> {
+            forward(client, request, body, true);
+            return;
+          }
           case SLOW -> {
             // Hold the request past the client's limit; if the client gave up meanwhile, it never reaches AWS.
             if (clientGaveUp(client, slowBy)) {
@@ -151,7 +167,7 @@ final class FaultProxy implements AutoCloseable {
           }
         }
       }
-      forward(client, request, ec2 ? body : "");
+      forward(client, request, ec2 ? body : "", false);
     } catch (IOException e) {
       // The client went away: nothing to answer.
     }
@@ -168,7 +184,12 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void forward(Socket client, Request request, String ec2Body) throws IOException {
+  private static boolean isRead(String action) {
+    return action.startsWith("Describe") || action.startsWith("Get") || action.startsWith("List");
+  }
+
+  /** Sends the call on; answers with what the local AWS said, or with a reset when {@code loseAnswer}. */
+  private void forward(Socket client, Request request, String ec2Body, boolean loseAnswer) throws IOException {
     HttpURLConnection up = (HttpURLConnection) upstream.resolve(request.path()).toURL().openConnection();
     up.setRequestMethod(request.method());
     up.setConnectTimeout(5_000);
@@ -188,11 +209,13 @@ final class FaultProxy implements AutoCloseable {
     InputStream in = status >= 400 ? up.getErrorStream() : up.getInputStream();
     byte[] response = in == null ? new byte[0] : in.readAllBytes();
     String type = up.getContentType() == null ? "text/xml" : up.getContentType();
-    if (status == 200 && !ec2Body.isEmpty()) {
-      String action = param(ec2Body, "Action");
-      if (!(action.startsWith("Describe") || action.startsWith("Get") || action.startsWith("List"))) {
-        acceptedWrites.computeIfAbsent(writeKey(ec2Body), k -> new AtomicInteger()).incrementAndGet();
-      }
+    if (status == 200 && !ec2Body.isEmpty() && !isRead(param(ec2Body, "Action"))) {
+      acceptedWrites.computeIfAbsent(writeKey(ec2Body), k -> new AtomicInteger()).incrementAndGet();
+    }
+    if (loseAnswer) {
+      lostAnswers.computeIfAbsent(writeKey(ec2Body), k -> new AtomicInteger()).incrementAndGet();
+      client.setSoLinger(true, 0);
+      return;
     }
     write(client, status, type, response);
   }

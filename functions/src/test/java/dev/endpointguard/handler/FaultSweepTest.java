@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 import java.time.Clock;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +111,81 @@ class FaultSweepTest {
               + "SDK calls %d, Lambda retries %d %s, %d s%n", fault, rate, ENDPOINTS, outcomes, proxy.ec2Calls(),
           proxy.injected(), sdkCalls.calls().size(), thrown.size(), thrown, seconds);
       assertThat(proxy.injected()).isPositive();
+    }
+  }
+
+  /**
+   * Every write's first answer is lost after the local AWS applied it, so the SDK sends each write again: a subnet
+   * added twice, a source authorized twice (AWS: InvalidPermission.Duplicate), a source revoked twice (AWS:
+   * InvalidPermission.NotFound). Every fix must still hold and be reported as applied, never as failed.
+   */
+  @org.junit.jupiter.api.Test
+  void sweep_everyWriteAnswerLostOnce_everyFixHoldsAndIsReportedApplied(LocalAws aws, AwsClients clients)
+      throws Exception {
+    Ec2Client ec2 = clients.ec2();
+    Map<String, String> groups = new TreeMap<>();
+    List<String> endpoints = new ArrayList<>();
+    for (int v = 0; v < 5; v++) {
+      String cidr = "10." + (50 + v) + ".0.0/16";
+      String vpc = ec2.createVpc(b -> b.cidrBlock(cidr)).vpc().vpcId();
+      List<String> subnets = new ArrayList<>();
+      for (String az : List.of("a", "b")) {
+        String subnetCidr = "10." + (50 + v) + "." + subnets.size() + ".0/24";
+        subnets.add(ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock(subnetCidr).availabilityZone("us-east-1" + az))
+            .subnet().subnetId());
+      }
+      String group = ec2.createSecurityGroup(b -> b.vpcId(vpc).groupName("endpoints").description("endpoints"))
+          .groupId();
+      ec2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443)
+          .toPort(443).ipRanges(r -> r.cidrIp("0.0.0.0/0"))));
+      groups.put(group, cidr);
+      for (int e = 0; e < 4; e++) {
+        String service = "com.amazonaws.us-east-1." + SERVICES.get(e);
+        endpoints.add(ec2.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(service)
+            .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(subnets.get(0)).securityGroupIds(group)
+            .privateDnsEnabled(false)).vpcEndpoint().vpcEndpointId());
+      }
+    }
+    Map<String, String> env = new HashMap<>();
+    for (RuleId rule : RuleId.values()) {
+      boolean fixed = rule == RuleId.SINGLE_AZ_ENDPOINT || rule == RuleId.BROAD_ENDPOINT_SECURITY_GROUP;
+      env.put("MODE_" + rule.name(), fixed ? "remediate" : "off");
+    }
+
+    try (FaultProxy proxy = new FaultProxy(aws.endpoint(), FaultProxy.Fault.LOST_ANSWER, 1.0, Duration.ZERO, 42)) {
+      HandlerRuntime runtime = HandlerRuntime.create(env, AwsClients.Target.local(Region.US_EAST_1, proxy.endpoint())
+          .withRetries(true).withAttemptTimeout(ATTEMPT_LIMIT));
+      JsonNode result = invoke(Functions.SWEEP.create(runtime), EventEstate.read("schedule-sweep.json"));
+
+      assertThat(result.path("status").asText()).isEqualTo("done");
+      List<JsonNode> evaluations = StreamSupport.stream(result.path("evaluations").spliterator(), false).toList();
+      assertThat(evaluations).filteredOn(e -> e.path("error").isTextual())
+          .extracting(e -> e.path("rule").asText() + " " + e.path("resourceId").asText() + ": "
+              + e.path("outcome").asText() + " " + e.path("error").asText())
+          .as("failed or skipped").isEmpty();
+      assertThat(evaluations).filteredOn(e -> e.path("outcome").asText().equals("APPLIED"))
+          .extracting(e -> e.path("rule").asText())
+          .contains("single-az-endpoint", "broad-endpoint-security-group");
+
+      for (String id : endpoints) {
+        Set<String> azs = new TreeSet<>();
+        ec2.describeVpcEndpoints(b -> b.vpcEndpointIds(id)).vpcEndpoints().get(0).subnetIds()
+            .forEach(subnet -> azs.add(ec2.describeSubnets(b -> b.subnetIds(subnet)).subnets().get(0).availabilityZone()));
+        assertThat(azs).as(id).hasSize(2);
+      }
+      groups.forEach((group, cidr) -> {
+        List<String> sources = ec2.describeSecurityGroups(b -> b.groupIds(group)).securityGroups().get(0)
+            .ipPermissions().stream().flatMap(p -> p.ipRanges().stream()).map(r -> r.cidrIp()).toList();
+        assertThat(sources).as(group).containsExactly(cidr);
+      });
+
+      Map<String, Integer> lost = proxy.lostAnswers();
+      assertThat(lost.keySet()).as("answers lost").anyMatch(w -> w.contains("Action=ModifyVpcEndpoint"))
+          .anyMatch(w -> w.contains("Action=AuthorizeSecurityGroupIngress"))
+          .anyMatch(w -> w.contains("Action=RevokeSecurityGroupIngress"));
+      proxy.acceptedWrites().forEach((write, n) -> assertThat(n).as(write).isLessThanOrEqualTo(1 + lost.getOrDefault(write, 0)));
+      System.out.printf("lost answers: %d writes, each sent again; accepted writes %s%n", lost.size(),
+          proxy.acceptedWrites().values());
     }
   }
 
