@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.handler.Functions;
 import dev.endpointguard.local.LocalInvoker;
+import dev.endpointguard.localaws.AlertInbox;
 import dev.endpointguard.localaws.DemoEstate;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.report.ReportJson;
@@ -24,14 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The story the demo tells, through the real Lambda handlers on a local AWS: a sweep in alert mode, an engineer's
@@ -58,7 +54,6 @@ public final class DemoStory {
   private DemoEstate estate;
   private Map<String, String> names = new HashMap<>();
   private String topicArn;
-  private String queueUrl;
 
   public DemoStory(DemoConsole console, LocalAws aws, Clock clock) {
     this.console = console;
@@ -69,8 +64,7 @@ public final class DemoStory {
   }
 
   public Outcome play() {
-    try (SqsClient sqs = sqs()) {
-      seed(sqs);
+    try (AlertInbox inbox = seed()) {
       int before = sweepInAlertMode();
       boolean fixed = engineerCreatesSingleAzEndpoint();
       int config = configRules();
@@ -78,34 +72,27 @@ public final class DemoStory {
       int applied = fix.at("/summary/applied").asInt();
       int failed = fix.at("/summary/failed").asInt();
       int needsPerson = lastSweep();
-      int alerts = alerts(sqs);
+      int alerts = alerts(inbox);
       return new Outcome(before, applied, failed, needsPerson, config, alerts, fixed);
     } finally {
       clients.close();
     }
   }
 
-  private SqsClient sqs() {
-    return SqsClient.builder().region(Region.of(REGION)).endpointOverride(aws.endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .build();
-  }
-
-  private void seed(SqsClient sqs) {
+  private AlertInbox seed() {
     console.step("Seeding a realistic estate");
     Instant start = clock.instant();
     estate = DemoEstate.seed(clients.ec2(), clients.route53(), aws, ACCOUNT);
     estate.ids().forEach((name, id) -> names.put(id, name));
-    topicArn = clients.sns().createTopic(b -> b.name("endpoint-guard-alerts")).topicArn();
-    queueUrl = sqs.createQueue(b -> b.queueName("security-inbox")).queueUrl();
-    String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-        .attributes().get(QueueAttributeName.QUEUE_ARN);
-    clients.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
+    AlertInbox inbox = AlertInbox.create(aws, Region.of(REGION), clients.sns(), "endpoint-guard-alerts",
+        "security-inbox");
+    topicArn = inbox.topicArn();
     clients.sns().subscribe(b -> b.topicArn(topicArn).protocol("email").endpoint("platform-team@example.com"));
     long endpoints = estate.ids().values().stream().filter(id -> id.startsWith("vpce-")).count();
     console.ok("3 VPCs (app, data, edge) with private and public subnets in 3 AZs, " + endpoints
         + " endpoints; alert topic with an SQS queue and an email address subscribed", Duration.between(start,
         clock.instant()));
+    return inbox;
   }
 
   private Map<String, String> environment(Map<String, String> modes) {
@@ -280,23 +267,9 @@ public final class DemoStory {
     return left;
   }
 
-  private int alerts(SqsClient sqs) {
+  private int alerts(AlertInbox inbox) {
     console.step("The alerts, as the subscribers received them");
-    List<JsonNode> received = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
-      if (batch.isEmpty()) {
-        break;
-      }
-      for (Message m : batch) {
-        try {
-          received.add(ReportJson.MAPPER.readTree(m.body()));
-        } catch (IOException e) {
-          throw new IllegalStateException("unreadable SQS message", e);
-        }
-        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-      }
-    }
+    List<JsonNode> received = inbox.drain();
     console.line(received.size() + " messages reached the SQS queue. The JSON one subscriber (sqs) got for the "
         + "engineer's endpoint:");
     java.util.Optional<JsonNode> shown = received.stream()

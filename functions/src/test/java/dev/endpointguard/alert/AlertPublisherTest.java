@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.localaws.AlertInbox;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.Outcome;
@@ -18,14 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Publishing to SNS in the local AWS, read back from an SQS queue subscribed to the topic. */
 @LocalAwsTest
@@ -33,39 +27,8 @@ class AlertPublisherTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AlertContext CTX = AlertContext.of("ChangeEventFunction", "run-7");
 
-  /** A topic with an SQS queue subscribed (raw delivery off: the queue gets SNS's JSON envelope). */
-  private record Wiring(String topicArn, String queueUrl) {
-    static Wiring create(SnsClient sns, SqsClient sqs) {
-      String topicArn = sns.createTopic(b -> b.name("endpoint-guard-alerts")).topicArn();
-      String queueUrl = sqs.createQueue(b -> b.queueName("alerts-inbox")).queueUrl();
-      String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-          .attributes().get(QueueAttributeName.QUEUE_ARN);
-      sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
-      return new Wiring(topicArn, queueUrl);
-    }
-
-    List<JsonNode> receiveAll(SqsClient sqs) throws Exception {
-      List<JsonNode> envelopes = new ArrayList<>();
-      List<Message> batch;
-      do {
-        batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
-        for (Message m : batch) {
-          envelopes.add(JSON.readTree(m.body()));
-          sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-        }
-      } while (!batch.isEmpty());
-      return envelopes;
-    }
-  }
-
-  private static SqsClient sqs(LocalAws aws) {
-    return SqsClient.builder()
-        .region(Region.US_EAST_1)
-        .endpointOverride(aws.endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
-        .build();
+  private static AlertInbox inbox(LocalAws aws, AwsClients clients) {
+    return AlertInbox.create(aws, Region.US_EAST_1, clients.sns(), "endpoint-guard-alerts", "alerts-inbox");
   }
 
   private static List<AlertMessage> format(List<EvaluationResult> results) {
@@ -74,15 +37,14 @@ class AlertPublisherTest {
 
   @Test
   void publish_finding_queueGetsSqsJsonAndMessageAttributes(LocalAws aws, AwsClients clients) throws Exception {
-    try (SqsClient sqs = sqs(aws)) {
-      Wiring wiring = Wiring.create(clients.sns(), sqs);
+    try (AlertInbox wiring = inbox(aws, clients)) {
       AlertMessage message = format(List.of(Findings.result(RuleId.BROAD_ENDPOINT_POLICY, Outcome.PLANNED))).get(0);
 
       PublishResult result = new AlertPublisher(clients.sns(), wiring.topicArn()).publish(List.of(message));
 
       assertThat(result.failures()).isEmpty();
       assertThat(result.messageIds()).singleElement().asString().isNotBlank();
-      List<JsonNode> received = wiring.receiveAll(sqs);
+      List<JsonNode> received = wiring.drain();
       assertThat(received).hasSize(1);
       JsonNode envelope = received.get(0);
       assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
@@ -107,8 +69,7 @@ class AlertPublisherTest {
 
   @Test
   void publish_finding_topicRecordsEmailTextForEmailSubscribers(LocalAws aws, AwsClients clients) throws Exception {
-    try (SqsClient sqs = sqs(aws)) {
-      Wiring wiring = Wiring.create(clients.sns(), sqs);
+    try (AlertInbox wiring = inbox(aws, clients)) {
       AlertMessage message = format(List.of(Findings.result(RuleId.SINGLE_AZ_ENDPOINT, Outcome.APPLIED))).get(0);
 
       new AlertPublisher(clients.sns(), wiring.topicArn()).publish(List.of(message));
@@ -127,15 +88,14 @@ class AlertPublisherTest {
   @Test
   void publish_truncatedDigestOf5000_acceptedAndDeliveredAsValidJson(LocalAws aws, AwsClients clients)
       throws Exception {
-    try (SqsClient sqs = sqs(aws)) {
-      Wiring wiring = Wiring.create(clients.sns(), sqs);
+    try (AlertInbox wiring = inbox(aws, clients)) {
       List<AlertMessage> messages = format(Findings.many(5000));
 
       PublishResult result = new AlertPublisher(clients.sns(), wiring.topicArn()).publish(messages);
 
       assertThat(result.failures()).isEmpty();
       assertThat(result.published()).isEqualTo(1);
-      JsonNode envelope = wiring.receiveAll(sqs).get(0);
+      JsonNode envelope = wiring.drain().get(0);
       assertThat(envelope.path("MessageAttributes").path("rule").path("Value").asText()).isEqualTo("multiple");
       JsonNode digest = JSON.readTree(envelope.path("Message").asText());
       assertThat(digest.path("type").asText()).isEqualTo("digest");
@@ -160,8 +120,7 @@ class AlertPublisherTest {
 
   @Test
   void publish_oneRejectedMessageAmongThree_othersDelivered(LocalAws aws, AwsClients clients) throws Exception {
-    try (SqsClient sqs = sqs(aws)) {
-      Wiring wiring = Wiring.create(clients.sns(), sqs);
+    try (AlertInbox wiring = inbox(aws, clients)) {
       List<AlertMessage> messages = new ArrayList<>(format(Findings.many(3)));
       AlertMessage good = messages.get(1);
       // Past SNS's 256 KB limit: SNS rejects this one with InvalidParameter.
@@ -176,26 +135,24 @@ class AlertPublisherTest {
         assertThat(f.errorCode()).isEqualTo("InvalidParameter");
         assertThat(f.retryable()).isFalse();
       });
-      assertThat(wiring.receiveAll(sqs)).extracting(e -> e.path("Subject").asText())
+      assertThat(wiring.drain()).extracting(e -> e.path("Subject").asText())
           .containsExactlyInAnyOrder(messages.get(0).subject(), messages.get(2).subject());
     }
   }
 
   @Test
   void publish_fifoTopic_sentWithGroupAndDeduplicationIds(LocalAws aws, AwsClients clients) throws Exception {
-    try (SqsClient sqs = sqs(aws)) {
-      String topicArn = clients.sns().createTopic(b -> b.name("endpoint-guard-alerts.fifo")
-          .attributes(Map.of("FifoTopic", "true"))).topicArn();
-      List<AlertMessage> messages = format(Findings.many(2));
+    String topicArn = clients.sns().createTopic(b -> b.name("endpoint-guard-alerts.fifo")
+        .attributes(Map.of("FifoTopic", "true"))).topicArn();
+    List<AlertMessage> messages = format(Findings.many(2));
 
-      PublishResult result = new AlertPublisher(clients.sns(), topicArn).publish(messages);
+    PublishResult result = new AlertPublisher(clients.sns(), topicArn).publish(messages);
 
-      assertThat(result.failures()).isEmpty();
-      assertThat(result.published()).isEqualTo(2);
-      JsonNode sent = sentNotifications(aws, topicArn);
-      assertThat(sent).hasSize(2);
-      assertThat(sent.get(0).get(4).asText()).isEqualTo("endpoint-guard");
-    }
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.published()).isEqualTo(2);
+    JsonNode sent = sentNotifications(aws, topicArn);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0).get(4).asText()).isEqualTo("endpoint-guard");
   }
 
   /** moto's record of what each topic sent, from its model dump. */

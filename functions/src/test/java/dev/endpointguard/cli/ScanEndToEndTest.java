@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.DemoEstate;
+import dev.endpointguard.localaws.AlertInbox;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.testing.LocalAwsTest;
 import java.io.PrintWriter;
@@ -15,13 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
@@ -199,25 +195,13 @@ class ScanEndToEndTest {
   @Test
   void scan_withAlertTopic_publishesOneAlertPerFinding(LocalAws aws, AwsClients clients) throws Exception {
     seed(aws, clients);
-    String topic = clients.sns().createTopic(b -> b.name("endpoint-guard-alerts")).topicArn();
-    try (SqsClient sqs = SqsClient.builder().region(Region.US_EAST_1).endpointOverride(aws.endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .build()) {
-      String queue = sqs.createQueue(b -> b.queueName("inbox")).queueUrl();
-      String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.QUEUE_ARN))
-          .attributes().get(QueueAttributeName.QUEUE_ARN);
-      clients.sns().subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn));
-
+    try (AlertInbox inbox = AlertInbox.create(aws, Region.US_EAST_1, clients.sns(), "endpoint-guard-alerts",
+        "inbox")) {
+      String topic = inbox.topicArn();
       Cli result = scan(aws, "--alert-topic-arn", topic);
 
       assertThat(result.err()).contains("alerts: 10 published to " + topic);
-      List<String> rules = new ArrayList<>();
-      for (int i = 0; i < 5; i++) {
-        for (Message m : sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)).messages()) {
-          rules.add(JSON.readTree(m.body()).at("/MessageAttributes/rule/Value").asText());
-          sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
-        }
-      }
+      List<String> rules = inbox.drain().stream().map(e -> e.at("/MessageAttributes/rule/Value").asText()).toList();
       assertThat(rules).hasSize(10).contains("single-az-endpoint", "private-dns-disabled", "vpc-dns-disabled",
           "broad-endpoint-policy", "broad-endpoint-security-group");
     }

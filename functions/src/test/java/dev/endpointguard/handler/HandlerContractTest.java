@@ -9,23 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.engine.SettingsException;
 import dev.endpointguard.local.LocalContext;
+import dev.endpointguard.localaws.AlertInbox;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.testing.LocalAwsTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The contract every handler keeps: modes, idempotence, our own events, bad input, retryable and fatal errors. */
 @LocalAwsTest
@@ -50,8 +44,7 @@ class HandlerContractTest {
   @Test
   void changeEvent_alertMode_publishesAlertsAndWritesNothingToEc2(LocalAws aws, AwsClients clients) throws Exception {
     EventEstate estate = EventEstate.seed(clients);
-    try (SqsClient sqs = sqs(aws)) {
-      Inbox inbox = Inbox.create(clients, sqs);
+    try (AlertInbox inbox = inbox(aws, clients)) {
       Invoker invoker = new Invoker(aws, Map.of("ALERT_TOPIC_ARN", inbox.topicArn()));
       JsonNode result = invoker.invoke(Functions.CHANGE_EVENT,
           estate.event("cloudtrail-create-vpc-endpoint-one-subnet.json"));
@@ -59,7 +52,7 @@ class HandlerContractTest {
       assertThat(result.path("alerts").path("published").asInt()).isEqualTo(1);
       assertThat(result.path("alerts").path("failed").asInt()).isZero();
       assertThat(invoker.counter.writes()).containsExactly("Sns:Publish");
-      List<JsonNode> alerts = inbox.receiveAll(sqs);
+      List<JsonNode> alerts = inbox.drain();
       assertThat(alerts).hasSize(1);
       JsonNode alert = Invoker.JSON.readTree(alerts.get(0).path("Message").asText());
       assertThat(alert.toString()).contains("single-az-endpoint", estate.id(ONE_AZ), "ChangeEventFunction");
@@ -69,14 +62,13 @@ class HandlerContractTest {
   @Test
   void sweep_severalFindings_oneDigestAlert(LocalAws aws, AwsClients clients) throws Exception {
     EventEstate estate = EventEstate.seed(clients);
-    try (SqsClient sqs = sqs(aws)) {
-      Inbox inbox = Inbox.create(clients, sqs);
+    try (AlertInbox inbox = inbox(aws, clients)) {
       JsonNode result = new Invoker(aws, Map.of("ALERT_TOPIC_ARN", inbox.topicArn()))
           .invoke(Functions.SWEEP, estate.event("schedule-sweep.json"));
 
       assertThat(result.path("summary").path("nonCompliant").asInt()).isEqualTo(3);
       assertThat(result.path("alerts").path("published").asInt()).isEqualTo(1);
-      List<JsonNode> alerts = inbox.receiveAll(sqs);
+      List<JsonNode> alerts = inbox.drain();
       assertThat(alerts).hasSize(1);
       assertThat(alerts.get(0).path("Message").asText()).contains("\"findings\":3");
     }
@@ -232,35 +224,7 @@ class HandlerContractTest {
     assertThat(invoker.counter.calls()).isEmpty();
   }
 
-  private static SqsClient sqs(LocalAws aws) {
-    return SqsClient.builder().region(Region.US_EAST_1).endpointOverride(aws.endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))).build();
-  }
-
-  /** An alert topic with an SQS queue subscribed. */
-  private record Inbox(String topicArn, String queueUrl) {
-    static Inbox create(AwsClients clients, SqsClient sqs) {
-      String topicArn = clients.sns().createTopic(b -> b.name("endpoint-guard-alerts")).topicArn();
-      String queueUrl = sqs.createQueue(b -> b.queueName("alerts-inbox")).queueUrl();
-      String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-          .attributes().get(QueueAttributeName.QUEUE_ARN);
-      clients.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
-      return new Inbox(topicArn, queueUrl);
-    }
-
-    List<JsonNode> receiveAll(SqsClient sqs) throws Exception {
-      List<JsonNode> envelopes = new ArrayList<>();
-      List<Message> batch;
-      do {
-        batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
-        for (Message m : batch) {
-          envelopes.add(Invoker.JSON.readTree(m.body()));
-          sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-        }
-      } while (!batch.isEmpty());
-      return envelopes;
-    }
+  private static AlertInbox inbox(LocalAws aws, AwsClients clients) {
+    return AlertInbox.create(aws, Region.US_EAST_1, clients.sns(), "endpoint-guard-alerts", "alerts-inbox");
   }
 }
