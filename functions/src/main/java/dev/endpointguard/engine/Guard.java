@@ -5,7 +5,6 @@ import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.inventory.InventoryResult;
 import dev.endpointguard.inventory.Targets;
 import dev.endpointguard.model.EndpointSnapshot;
-import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.plan.ExecutionResult;
@@ -30,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The engine: read the estate, evaluate every rule in scope, honour exemptions, then per rule mode report the plan
@@ -70,17 +69,18 @@ public final class Guard {
     return evaluateAndAct(read.estate(), read.problems(), settings);
   }
 
-  /** Per endpoint rule, the endpoints of the estate's VPCs (siblings included) that their tags exempt today. */
-  private Map<RuleId, Set<String>> exemptEndpoints(Estate estate, LocalDate today) {
-    Map<RuleId, Set<String>> exempt = new EnumMap<>(RuleId.class);
-    for (VpcSnapshot vpc : estate.vpcs()) {
-      for (EndpointSummary endpoint : vpc.endpoints()) {
-        for (Rule.EndpointRule rule : rules.endpointRules()) {
-          if (Exemptions.exemption(endpoint.tags(), rule.id(), today).isPresent()) {
-            exempt.computeIfAbsent(rule.id(), r -> new TreeSet<>()).add(endpoint.endpointId());
-          }
-        }
-      }
+  /**
+   * Per endpoint rule, why each endpoint of the estate (in scope, or a sibling in the same VPC) is exempt today, by
+   * id: the engine reads the tags once, for its own verdicts and for the rules that look at siblings.
+   */
+  private Map<RuleId, Map<String, String>> endpointExemptions(Estate estate, LocalDate today) {
+    Map<String, Map<String, String>> tagsById = new TreeMap<>();
+    estate.endpoints().forEach(e -> tagsById.put(e.endpointId(), e.tags()));
+    estate.vpcs().forEach(v -> v.endpoints().forEach(e -> tagsById.putIfAbsent(e.endpointId(), e.tags())));
+    Map<RuleId, Map<String, String>> exempt = new EnumMap<>(RuleId.class);
+    for (Rule.EndpointRule rule : rules.endpointRules()) {
+      tagsById.forEach((id, tags) -> Exemptions.exemption(tags, rule.id(), today)
+          .ifPresent(reason -> exempt.computeIfAbsent(rule.id(), r -> new TreeMap<>()).put(id, reason)));
     }
     return exempt;
   }
@@ -88,7 +88,10 @@ public final class Guard {
   /** Evaluates an estate already read; {@code problems} are the inventory's, carried into the run. */
   public Run evaluateAndAct(Estate estate, List<InventoryProblem> problems, Settings settings) {
     LocalDate today = LocalDate.now(clock);
-    RuleContext context = settings.ruleContext(estate.accountId()).withExemptions(exemptEndpoints(estate, today));
+    Map<RuleId, Map<String, String>> exemptions = endpointExemptions(estate, today);
+    Map<RuleId, Set<String>> exemptIds = new EnumMap<>(RuleId.class);
+    exemptions.forEach((rule, byId) -> exemptIds.put(rule, byId.keySet()));
+    RuleContext context = settings.ruleContext(estate.accountId()).withExemptions(exemptIds);
     List<Pending> pending = new ArrayList<>();
     for (EndpointSnapshot endpoint : estate.endpoints()) {
       for (Rule.EndpointRule rule : rules.endpointRules()) {
@@ -96,7 +99,8 @@ public final class Guard {
           continue;
         }
         Evaluation e = rule.evaluate(endpoint, context);
-        Optional<String> exempt = Exemptions.exemption(endpoint.tags(), rule.id(), today);
+        Optional<String> exempt = Optional.ofNullable(
+            exemptions.getOrDefault(rule.id(), Map.of()).get(endpoint.endpointId()));
         pending.add(new Pending(exempt.map(e::notApplicable).orElse(e),
             PreviousState.ofEndpoint(rule.id(), endpoint)));
       }
