@@ -83,7 +83,8 @@ final class Ec2Writes {
     }
   }
 
-  private static String errorCode(Ec2Exception e) {
+  /** The EC2 error code of {@code e}, or "" when AWS gave none. */
+  static String errorCode(Ec2Exception e) {
     return e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
   }
 

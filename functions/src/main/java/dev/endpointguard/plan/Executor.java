@@ -133,7 +133,7 @@ public final class Executor {
       writes.write(missingPart);
       return ChangeResult.of(change, ChangeStatus.APPLIED);
     } catch (Ec2Exception e) {
-      String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+      String code = Ec2Writes.errorCode(e);
       // A racing invocation covered the AZ between our read and our write: the change holds, count it done.
       if (DUPLICATE_SUBNETS_IN_SAME_ZONE.equals(code) && live.notInEffect(change).isEmpty()) {
         return ChangeResult.of(change, ChangeStatus.ALREADY_IN_EFFECT, "applied concurrently by another invocation");

@@ -371,21 +371,12 @@ class ExecutorTest {
     }
   }
 
-  /** A live state whose first endpoint read is the one taken before a racing invocation wrote. */
-  private static final class StaleFirstRead implements LiveState {
-    private final LiveState real;
-    private Optional<EndpointState> stale;
+  /** A live state whose endpoint reads a test changes; VPC DNS and ingress reads are the real ones. */
+  private abstract static class EndpointReadsChanged implements LiveState {
+    final LiveState real;
 
-    StaleFirstRead(LiveState real, EndpointState stale) {
+    EndpointReadsChanged(LiveState real) {
       this.real = real;
-      this.stale = Optional.of(stale);
-    }
-
-    @Override
-    public Optional<EndpointState> endpoint(String endpointId) {
-      Optional<EndpointState> first = stale;
-      stale = Optional.empty();
-      return first.isPresent() ? first : real.endpoint(endpointId);
     }
 
     @Override
@@ -399,17 +390,33 @@ class ExecutorTest {
     }
   }
 
+  /** A live state whose first endpoint read is the one taken before a racing invocation wrote. */
+  private static final class StaleFirstRead extends EndpointReadsChanged {
+    private Optional<EndpointState> stale;
+
+    StaleFirstRead(LiveState real, EndpointState stale) {
+      super(real);
+      this.stale = Optional.of(stale);
+    }
+
+    @Override
+    public Optional<EndpointState> endpoint(String endpointId) {
+      Optional<EndpointState> first = stale;
+      stale = Optional.empty();
+      return first.isPresent() ? first : real.endpoint(endpointId);
+    }
+  }
+
   /**
    * A live state that answers the {@code staleReads} endpoint reads after the first with that first read, as an
    * eventually consistent API may just after a write.
    */
-  private static final class StaleAfterFirstRead implements LiveState {
-    private final LiveState real;
+  private static final class StaleAfterFirstRead extends EndpointReadsChanged {
     private int staleReads;
     private Optional<EndpointState> first;
 
     StaleAfterFirstRead(LiveState real, int staleReads) {
-      this.real = real;
+      super(real);
       this.staleReads = staleReads;
     }
 
@@ -425,34 +432,18 @@ class ExecutorTest {
       }
       return real.endpoint(endpointId);
     }
-
-    @Override
-    public Optional<VpcDnsState> vpcDns(String vpcId) {
-      return real.vpcDns(vpcId);
-    }
-
-    @Override
-    public Optional<List<IngressRule>> ingress(String groupId) {
-      return real.ingress(groupId);
-    }
   }
 
   /** A live state that never shows private DNS on, as if AWS accepted the call and dropped it. */
-  private record PrivateDnsAlwaysOff(LiveState real) implements LiveState {
+  private static final class PrivateDnsAlwaysOff extends EndpointReadsChanged {
+    PrivateDnsAlwaysOff(LiveState real) {
+      super(real);
+    }
+
     @Override
     public Optional<EndpointState> endpoint(String endpointId) {
       return real.endpoint(endpointId).map(e -> new EndpointState(e.endpointId(), e.vpcId(), e.state(), false,
           e.subnetIds(), e.coveredAzIds(), e.policyDocument()));
-    }
-
-    @Override
-    public Optional<VpcDnsState> vpcDns(String vpcId) {
-      return real.vpcDns(vpcId);
-    }
-
-    @Override
-    public Optional<List<IngressRule>> ingress(String groupId) {
-      return real.ingress(groupId);
     }
   }
 }
