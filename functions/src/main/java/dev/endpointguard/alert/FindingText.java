@@ -51,7 +51,8 @@ final class FindingText {
       case SKIPPED -> "What would be done (skipped, nothing was changed):\n";
       case PLANNED, NONE -> "What would be done (not applied):\n";
     });
-    plan.forEach(c -> text.append(BULLET).append(c.describe()).append('\n'));
+    plan.forEach(c -> text.append(BULLET).append(c.describe()).append('\n')
+        .append("    Impact: ").append(c.impact()).append('\n'));
     text.append("Outcome: ").append(result.outcome()).append(switch (result.outcome()) {
       case APPLIED -> ": every change was applied and the re-read resource confirms it.";
       case FAILED -> ": " + result.error().orElse("a change failed") + ". Changes before the failed one stay applied.";

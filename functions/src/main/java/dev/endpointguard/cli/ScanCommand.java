@@ -99,7 +99,8 @@ final class ScanCommand implements Callable<Integer> {
       ScanReport report = run.report();
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      run.problems().forEach(p -> err.println("endpoint-guard: not evaluated: " + p.resourceId() + ": " + p.problem()));
+      run.problems().forEach(p -> err.println("endpoint-guard: " + (p.leftOut() ? "not evaluated: " : "incomplete: ")
+          + p.resourceId() + ": " + p.problem()));
       err.flush();
       settings.alertTopicArn().ifPresent(topic -> publish(clients, topic, report, settings));
       if (format == Format.json) {

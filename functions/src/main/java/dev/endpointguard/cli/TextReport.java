@@ -2,6 +2,7 @@ package dev.endpointguard.cli;
 
 import dev.endpointguard.plan.Change;
 import dev.endpointguard.report.EvaluationResult;
+import dev.endpointguard.report.Outcome;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.rules.Evaluation;
 import java.io.PrintWriter;
@@ -26,8 +27,13 @@ final class TextReport {
         out.printf("%-30s %-24s %-24s %s %s%n", e.rule().id(), e.resourceId(), e.vpcId(),
             paint(String.format("%-15s", e.status().name()), statusColour(e)), r.outcome().name());
         out.printf("    %s%n", e.reason());
+        boolean written = r.outcome() == Outcome.APPLIED || r.outcome() == Outcome.FAILED;
         for (Change c : e.plan()) {
-          out.printf("    %s %s%n", r.outcome().name().equals("APPLIED") ? "done:" : "plan:", c.describe());
+          out.printf("    %s %s%n", r.outcome() == Outcome.APPLIED ? "done:" : "plan:", c.describe());
+          out.printf("      impact: %s%n", c.impact());
+          if (written) {
+            out.printf("      rollback: %s%n", c.rollback());
+          }
         }
         r.error().ifPresent(err -> out.printf("    error: %s%n", err));
       }

@@ -185,7 +185,7 @@ public final class Inventory {
     try {
       return Optional.of(hostedZones.ofVpc(vpcId, region));
     } catch (SdkException ex) {
-      report.accept(new InventoryProblem(vpcId, "could not list its private hosted zones: " + ex.getMessage()));
+      report.accept(InventoryProblem.incomplete(vpcId, "could not list its private hosted zones: " + ex.getMessage()));
       return Optional.empty();
     }
   }

@@ -43,7 +43,8 @@ final class SecurityGroupReader {
           });
     }
     wanted.stream().filter(id -> !groups.containsKey(id))
-        .forEach(id -> problems.accept(new InventoryProblem(id, "no such security group in this account and region")));
+        .forEach(id -> problems.accept(InventoryProblem.incomplete(id, "no such security group in this account and region:"
+            + " the endpoints that name it are judged without it")));
 
     Map<String, List<IngressRule>> ingress = new TreeMap<>();
     groups.forEach((id, g) -> ingress.put(id, IngressFlattener.flatten(id, g.ipPermissions())));
@@ -72,7 +73,7 @@ final class SecurityGroupReader {
         ec2.describeNetworkInterfacesPaginator(b -> b.filters(Filter.builder().name("group-id").values(batch).build()))
             .networkInterfaces().forEach(interfaces::add);
       } catch (SdkException e) {
-        batch.forEach(id -> problems.accept(new InventoryProblem(id, "could not list the group's users: "
+        batch.forEach(id -> problems.accept(InventoryProblem.incomplete(id, "could not list the group's users: "
             + e.getMessage())));
         continue;
       }

@@ -54,7 +54,8 @@ public final class ServiceCatalog {
     for (String name : serviceNames) {
       ServiceFacts f = services.get(new Key(region, name));
       if (f == null) {
-        problems.accept(new InventoryProblem(name, "DescribeVpcEndpointServices does not describe this service"));
+        problems.accept(InventoryProblem.incomplete(name, "DescribeVpcEndpointServices does not describe this service in "
+            + region + ", so the AZs it offers, its private DNS name and whether it takes endpoint policies are unknown"));
         f = ServiceFacts.unknown(name);
       }
       answer.put(name, f);
@@ -113,7 +114,8 @@ public final class ServiceCatalog {
     }
     return new ServiceFacts(d.serviceName(), offered, privateDnsName(d),
         d.vpcEndpointPolicySupported() == null || d.vpcEndpointPolicySupported(),
-        Boolean.TRUE.equals(d.managesVpcEndpoints()), true);
+        Boolean.TRUE.equals(d.managesVpcEndpoints()), true,
+        Optional.ofNullable(d.owner()).filter(o -> !o.isBlank()));
   }
 
   private static Optional<String> privateDnsName(ServiceDetail d) {

@@ -116,7 +116,7 @@ final class VpcReader {
     AttributeBooleanValue value = name == VpcAttributeName.ENABLE_DNS_SUPPORT
         ? r.enableDnsSupport() : r.enableDnsHostnames();
     if (value == null || value.value() == null) {
-      problems.accept(new InventoryProblem(vpcId, "DescribeVpcAttribute returned no " + name + "; read as off"));
+      problems.accept(InventoryProblem.incomplete(vpcId, "DescribeVpcAttribute returned no " + name + "; read as off"));
       return false;
     }
     return value.value();

@@ -91,7 +91,7 @@ public final class LocalAws implements AutoCloseable {
     return send(HttpRequest.newBuilder(endpoint.resolve("/endpoint-guard/config-evaluations")).GET());
   }
 
-  /** Makes DescribeVpcEndpointServices (us-east-1) report {@code service}; returns the ServiceDetail as JSON. */
+  /** Makes DescribeVpcEndpointServices (in the service's Region) report {@code service}; returns the ServiceDetail as JSON. */
   public String seedEndpointService(SeededEndpointService service) {
     return send(HttpRequest.newBuilder(endpoint.resolve("/endpoint-guard/services"))
         .header("Content-Type", "application/json")

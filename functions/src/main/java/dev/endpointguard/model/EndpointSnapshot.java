@@ -28,6 +28,11 @@ public record EndpointSnapshot(String endpointId, EndpointType type, String serv
     Objects.requireNonNull(vpc, "vpc");
   }
 
+  /** Who manages the endpoint: {@link ManagedBy#CUSTOMER} is the only one endpoint-guard changes. */
+  public ManagedBy managedBy() {
+    return ManagedBy.of(this);
+  }
+
   public String vpcId() {
     return vpc.vpcId();
   }

@@ -30,4 +30,11 @@ public sealed interface Change
 
   /** One line for people: how to undo it with the AWS CLI. */
   String rollback();
+
+  /**
+   * One line for people: what the change takes away or costs. For a policy, which principals and resources lose
+   * access; for a security group, which sources lose access and which keep it; for subnets and DNS, the cost and the
+   * side effect. Never empty: a change that removes nothing says so.
+   */
+  String impact();
 }

@@ -38,6 +38,18 @@ public record EnablePrivateDns(String endpointId, String privateDnsName) impleme
     return "turn on private DNS for " + endpointId + " (" + privateDnsName + " resolves to the endpoint)";
   }
 
+  /**
+   * Inside the VPC the service's name resolves to the endpoint's private addresses: clients that reached the service's
+   * public addresses (through a NAT gateway or an internet gateway) now go through the endpoint, where its policy and
+   * security groups apply. https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
+   */
+  @Override
+  public String impact() {
+    return privateDnsName + " resolves to the endpoint inside its VPC: traffic that left through a NAT or internet"
+        + " gateway now goes through the endpoint (its policy and security groups apply; PrivateLink data"
+        + " processing replaces NAT data processing); no hourly cost";
+  }
+
   @Override
   public String rollback() {
     return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + endpointId + " --no-private-dns-enabled";

@@ -33,6 +33,22 @@ public record EnableVpcDnsAttribute(String vpcId, VpcDnsAttribute attribute) imp
     return "turn on " + attribute.awsName() + " for " + vpcId;
   }
 
+  /**
+   * Side effects only; nothing loses access and nothing is billed. enableDnsSupport turns on the Amazon-provided DNS
+   * server of the VPC (private hosted zones associated with it start to answer); enableDnsHostnames gives instances
+   * with public IPv4 addresses public DNS hostnames. https://docs.aws.amazon.com/vpc/latest/userguide/AmazonDNS-concepts.html
+   */
+  @Override
+  public String impact() {
+    return switch (attribute) {
+      case ENABLE_DNS_SUPPORT -> "the Amazon-provided DNS server answers in " + vpcId
+          + ", so its private hosted zones and endpoints' private DNS names resolve there; no access is removed,"
+          + " no cost";
+      case ENABLE_DNS_HOSTNAMES -> "instances in " + vpcId + " with public IPv4 addresses get public DNS hostnames,"
+          + " and endpoints' private DNS names can resolve; no access is removed, no cost";
+    };
+  }
+
   @Override
   public String rollback() {
     return "aws ec2 modify-vpc-attribute --vpc-id " + vpcId + " " + attribute.cliFlag() + " '{\"Value\":false}'";

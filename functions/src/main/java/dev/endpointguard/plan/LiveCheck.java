@@ -118,7 +118,7 @@ final class LiveCheck {
       return Verdict.inEffect();
     }
     // Adding a subnet in an AZ the endpoint now covers would fail DuplicateSubnetsInSameZone: add the rest only.
-    return notAvailable(e).orElseGet(() -> Verdict.write(new AddSubnets(c.endpointId(), subnets, azs)));
+    return notAvailable(e).orElseGet(() -> Verdict.write(c.onlyFor(subnets, azs)));
   }
 
   private static Verdict narrowPolicy(NarrowPolicy c, EndpointState e) {
@@ -138,8 +138,7 @@ final class LiveCheck {
       return missing.isEmpty() ? Verdict.inEffect()
           : Verdict.drifted(rule(c, c.oldSource()).describe() + " is no longer in " + c.groupId());
     }
-    return Verdict.write(new ReplaceIngressSource(c.groupId(), c.ipProtocol(), c.fromPort(), c.toPort(),
-        c.oldSource(), missing));
+    return Verdict.write(c.withNewSources(missing));
   }
 
   private static Optional<String> sourcesNotReplaced(ReplaceIngressSource c, List<IngressRule> rules) {

@@ -5,14 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Replaces an endpoint policy by a narrowed copy: conditions added, untrusted principals dropped, nothing widened. */
-public record NarrowPolicy(String endpointId, String previousPolicy, String newPolicy) implements Change {
+/**
+ * Replaces an endpoint policy by a narrowed copy: conditions added, untrusted principals dropped, nothing widened.
+ *
+ * @param impact who loses access, as the policy analysis worked it out (one line)
+ */
+public record NarrowPolicy(String endpointId, String previousPolicy, String newPolicy, String impact)
+    implements Change {
   public static final List<String> PERMISSIONS = List.of("ec2:ModifyVpcEndpoint");
 
   public NarrowPolicy {
     Objects.requireNonNull(endpointId, "endpointId");
     Objects.requireNonNull(previousPolicy, "previousPolicy");
     Objects.requireNonNull(newPolicy, "newPolicy");
+    Objects.requireNonNull(impact, "impact");
+    if (impact.isBlank()) {
+      throw new IllegalArgumentException("NarrowPolicy must say who loses access");
+    }
   }
 
   @Override

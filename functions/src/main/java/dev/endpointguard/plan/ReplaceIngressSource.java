@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Replaces an ingress rule's world-open source (0.0.0.0/0 or ::/0) with the VPC's CIDR blocks, same protocol and
- * ports. Applied as authorize-new then revoke-old, so access from inside the VPC never drops in between.
- * {@code newSources} may be empty for {@code ::/0} in a VPC without IPv6 blocks: then the rule is only revoked.
+ * Replaces an ingress rule's world-open source (0.0.0.0/0 or ::/0) with the networks that can reach the endpoint,
+ * same protocol and ports. Applied as authorize-new then revoke-old, so access from those networks never drops in
+ * between. {@code newSources} may be empty for {@code ::/0} in a VPC without IPv6 networks: then the rule is only
+ * revoked.
+ *
+ * @param sourceOrigins for each new source, why it is kept ("CIDR block of vpc-…", "routed to tgw-… by rtb-…")
  */
 public record ReplaceIngressSource(String groupId, String ipProtocol, int fromPort, int toPort, String oldSource,
-                                   List<String> newSources) implements Change {
+                                   List<String> newSources, Map<String, String> sourceOrigins) implements Change {
   public static final List<String> PERMISSIONS =
       List.of("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress");
 
@@ -20,6 +23,14 @@ public record ReplaceIngressSource(String groupId, String ipProtocol, int fromPo
     Objects.requireNonNull(ipProtocol, "ipProtocol");
     Objects.requireNonNull(oldSource, "oldSource");
     newSources = List.copyOf(newSources);
+    sourceOrigins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sourceOrigins));
+  }
+
+  /** The same change for only some of its new sources (the ones still missing), their origins kept. */
+  public ReplaceIngressSource withNewSources(List<String> sources) {
+    Map<String, String> origins = new LinkedHashMap<>();
+    sources.forEach(s -> origins.put(s, sourceOrigins.getOrDefault(s, "")));
+    return new ReplaceIngressSource(groupId, ipProtocol, fromPort, toPort, oldSource, sources, origins);
   }
 
   @Override
@@ -35,6 +46,7 @@ public record ReplaceIngressSource(String groupId, String ipProtocol, int fromPo
     d.put("toPort", toPort);
     d.put("oldSource", oldSource);
     d.put("newSources", newSources);
+    d.put("sourceOrigins", sourceOrigins);
     return d;
   }
 
@@ -51,6 +63,24 @@ public record ReplaceIngressSource(String groupId, String ipProtocol, int fromPo
   public String describe() {
     return "in " + groupId + " replace " + ports() + " from " + oldSource + " with "
         + (newSources.isEmpty() ? "nothing (the VPC has no such addresses)" : String.join(", ", newSources));
+  }
+
+  /** Which sources lose access and which keep it. */
+  @Override
+  public String impact() {
+    if (newSources.isEmpty()) {
+      return ports() + " from " + oldSource + " is removed from " + groupId + ": every " + family()
+          + " source loses this access (the VPC has no " + family() + " network that can reach the endpoint)";
+    }
+    List<String> kept = newSources.stream()
+        .map(s -> sourceOrigins.getOrDefault(s, "").isBlank() ? s : s + " (" + sourceOrigins.get(s) + ")")
+        .toList();
+    return ports() + " through " + groupId + " is lost by every " + family() + " source outside "
+        + String.join(", ", newSources) + "; kept: " + String.join(", ", kept);
+  }
+
+  private String family() {
+    return oldSource.contains(":") ? "IPv6" : "IPv4";
   }
 
   @Override

@@ -81,12 +81,8 @@ public final class SafetyCheck {
       return Optional.of("the endpoint is not in the evaluated estate");
     }
     EndpointSnapshot e = found.get();
-    // https://docs.aws.amazon.com/vpc/latest/privatelink/vpce-interface.html: service- and requester-managed
-    // endpoints belong to someone else.
-    if (e.service().managesVpcEndpoints() || e.requesterManaged()) {
-      return Optional.of("the endpoint is managed by " + (e.requesterManaged() ? "its requester" : "its service"));
-    }
-    return check.apply(e);
+    Optional<String> notOurs = e.managedBy().whyNotOurs();
+    return notOurs.isPresent() ? notOurs : check.apply(e);
   }
 
   private static Optional<VpcInfo> vpc(Estate estate, String vpcId) {
@@ -103,7 +99,7 @@ public final class SafetyCheck {
   /** A group on an endpoint that a service or another requester manages is theirs to change, not ours. */
   private static boolean onManagedEndpoint(Estate estate, String groupId) {
     return estate.endpoints().stream()
-        .filter(e -> e.service().managesVpcEndpoints() || e.requesterManaged())
+        .filter(e -> e.managedBy().whyNotOurs().isPresent())
         .anyMatch(e -> e.securityGroups().stream().anyMatch(g -> g.groupId().equals(groupId)));
   }
 

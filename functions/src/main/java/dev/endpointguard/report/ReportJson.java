@@ -44,6 +44,8 @@ public final class ReportJson {
     node.put("change", c.kind());
     node.put("target", c.target());
     node.set("detail", MAPPER.valueToTree(c.detail()));
+    node.put("impact", c.impact());
+    node.put("rollback", c.rollback());
     return node;
   }
 

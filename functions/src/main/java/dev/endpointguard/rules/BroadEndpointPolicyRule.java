@@ -2,6 +2,7 @@ package dev.endpointguard.rules;
 
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.plan.NarrowPolicy;
 import dev.endpointguard.policy.PolicyAnalysis;
 import dev.endpointguard.policy.StatementFinding;
@@ -38,7 +39,15 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
     if (endpoint.type() != EndpointType.INTERFACE && endpoint.type() != EndpointType.GATEWAY) {
       return verdict.wrongType(endpoint, "Interface and Gateway");
     }
-    if (!endpoint.service().policySupported()) {
+    ServiceFacts service = endpoint.service();
+    // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html: "When you create a VPC endpoint for
+    // an endpoint service other than an AWS service, we allow full access to the endpoint."
+    if (!service.awsService()) {
+      return verdict.notApplicable(label + " connects to an endpoint service that is not an AWS service"
+          + service.owner().map(o -> " (owner " + o + ")").orElse("") + ": AWS allows full access through such an"
+          + " endpoint whatever its policy says; the service's allowed principals control who connects");
+    }
+    if (!service.policySupported()) {
       return verdict.notApplicable(label + " is for a service that does not support endpoint policies");
     }
     TrustedIdentities trust = new TrustedIdentities(context.allTrustedAccounts(), context.trustedOrgIds());
@@ -61,6 +70,10 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
     if (managed.isPresent()) {
       return verdict.nonCompliant(finding + "; " + managed.get() + ", so no plan is made", List.of());
     }
+    if (!service.known()) {
+      return verdict.nonCompliant(finding + "; DescribeVpcEndpointServices does not describe the service here, so"
+          + " whether its endpoints take a policy is unknown and no plan is made", List.of());
+    }
     Optional<String> narrowed = judgement.narrowed();
     if (narrowed.isEmpty()) {
       return verdict.nonCompliant(finding + "; no narrowed policy could be written, so no plan is made", List.of());
@@ -70,6 +83,19 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
       return verdict.nonCompliant(finding + "; the narrowed policy failed the safety check (" + violation.get()
           + "), so no plan is made", List.of());
     }
-    return verdict.nonCompliant(finding, List.of(new NarrowPolicy(endpoint.endpointId(), previous, narrowed.get())));
+    return verdict.nonCompliant(finding, List.of(new NarrowPolicy(endpoint.endpointId(), previous, narrowed.get(),
+        impact(findings, trust))));
+  }
+
+  /** Who loses access: principals outside the trusted identities, through the broad statements. */
+  private static String impact(List<StatementFinding> findings, TrustedIdentities trust) {
+    List<String> trusted = new java.util.ArrayList<>();
+    trust.orgIds().stream().sorted().forEach(o -> trusted.add("organization " + o));
+    trust.accountIds().stream().sorted().forEach(a -> trusted.add("account " + a));
+    return "principals outside " + String.join(", ", trusted) + " lose what "
+        + (findings.size() == 1 ? "statement " + findings.get(0).index() + " allowed"
+            : "statements " + String.join(", ", findings.stream().map(f -> String.valueOf(f.index())).toList())
+                + " allowed")
+        + " through the endpoint; AWS services acting for them keep it";
   }
 }

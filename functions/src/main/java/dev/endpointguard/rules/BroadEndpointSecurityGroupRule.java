@@ -5,7 +5,9 @@ import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.VpcInfo;
 import dev.endpointguard.plan.ReplaceIngressSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,8 +58,13 @@ public final class BroadEndpointSecurityGroupRule implements Rule.EndpointRule {
     }
     VpcInfo vpc = endpoint.vpc().vpc();
     List<ReplaceIngressSource> plan = openRules.stream()
-        .map(r -> new ReplaceIngressSource(r.groupId(), r.ipProtocol(), r.fromPort(), r.toPort(), r.source(),
-            r.isIpv6Source() ? vpc.ipv6Cidrs() : vpc.ipv4Cidrs()))
+        .map(r -> {
+          List<String> sources = r.isIpv6Source() ? vpc.ipv6Cidrs() : vpc.ipv4Cidrs();
+          Map<String, String> origins = new LinkedHashMap<>();
+          sources.forEach(c -> origins.put(c, "CIDR block of " + vpc.vpcId()));
+          return new ReplaceIngressSource(r.groupId(), r.ipProtocol(), r.fromPort(), r.toPort(), r.source(),
+              sources, origins);
+        })
         .toList();
     return verdict.nonCompliant(finding + "; each such source would be narrowed to the CIDR blocks of "
         + vpc.vpcId(), plan);

@@ -37,8 +37,15 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
     if (!Verdict.isInterface(endpoint)) {
       return verdict.wrongType(endpoint, "Interface");
     }
-    if (endpoint.service().managesVpcEndpoints()) {
-      return verdict.notApplicable(label + " is managed by its service, which sets its DNS");
+    Optional<String> notOurs = Verdict.managedElsewhere(endpoint);
+    if (notOurs.isPresent()) {
+      return verdict.notApplicable(label + ": " + notOurs.get() + ", so its DNS is not endpoint-guard's to change");
+    }
+    if (!endpoint.service().known()) {
+      return endpoint.privateDnsEnabled()
+          ? verdict.compliant(label + " has private DNS on")
+          : verdict.notApplicable(label + " has private DNS off, but whether its service offers a private DNS name"
+              + " is unknown: DescribeVpcEndpointServices does not describe it here");
     }
     Optional<String> dnsName = endpoint.service().privateDnsName();
     if (dnsName.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.endpointguard.model.SubnetInfo;
 import dev.endpointguard.plan.AddSubnets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,14 +36,9 @@ public final class SingleAzEndpointRule implements Rule.EndpointRule {
     if (!Verdict.isInterface(endpoint)) {
       return verdict.wrongType(endpoint, "Interface");
     }
-    // Managed endpoints are off limits to the endpoint API:
-    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ServiceDetail.html
-    if (endpoint.service().managesVpcEndpoints()) {
-      return verdict.notApplicable(label + " is managed by its service, which chooses its subnets");
-    }
-    if (endpoint.requesterManaged()) {
-      return verdict.notApplicable(label + " is requester-managed (an AWS service created it), so its subnets"
-          + " are not ours to change");
+    Optional<String> notOurs = Verdict.managedElsewhere(endpoint);
+    if (notOurs.isPresent()) {
+      return verdict.notApplicable(label + ": " + notOurs.get() + ", so its subnets are not endpoint-guard's to change");
     }
     if (!JUDGED_STATES.contains(endpoint.state().toLowerCase(Locale.ROOT))) {
       return verdict.notApplicable(label + " is " + endpoint.state() + "; only available or pending endpoints"
@@ -72,7 +68,8 @@ public final class SingleAzEndpointRule implements Rule.EndpointRule {
       return verdict.nonCompliant(finding + "; no subnet can be added: " + choice.whyNoMore(), List.of());
     }
     AddSubnets change = new AddSubnets(endpoint.endpointId(),
-        picked.stream().map(SubnetInfo::subnetId).toList(), picked.stream().map(SubnetInfo::azId).toList());
+        picked.stream().map(SubnetInfo::subnetId).toList(), picked.stream().map(SubnetInfo::azId).toList(),
+        context.monthlyCostOfAzs(picked.size()));
     String cost = "adding " + Reasons.count(picked.size(), "AZ") + " costs about "
         + Reasons.dollars(context.monthlyCostOfAzs(picked.size())) + " per month at "
         + Reasons.dollars(context.azHourPriceUsd()) + " per AZ-hour";

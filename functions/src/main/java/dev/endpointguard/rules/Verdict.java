@@ -2,6 +2,7 @@ package dev.endpointguard.rules;
 
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.ManagedBy;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.plan.Change;
 import java.util.List;
@@ -58,18 +59,8 @@ final class Verdict {
     return new Evaluation(rule.id(), rule.resourceType(), resourceId, vpcId, status, rule.severity(), reason, plan);
   }
 
-  /**
-   * Why an endpoint is not ours to change, if it is not: AWS says not to modify requester-managed endpoints or those
-   * of a service that manages its endpoints.
-   * https://docs.aws.amazon.com/vpc/latest/privatelink/vpce-interface.html
-   */
+  /** Why an endpoint is not ours to change, if it is not: the one decision of {@link ManagedBy}. */
   static Optional<String> managedElsewhere(EndpointSnapshot endpoint) {
-    if (endpoint.service().managesVpcEndpoints()) {
-      return Optional.of("the endpoint is managed by its service");
-    }
-    if (endpoint.requesterManaged()) {
-      return Optional.of("the endpoint is requester-managed (created by an AWS service on your behalf)");
-    }
-    return Optional.empty();
+    return endpoint.managedBy().whyNotOurs();
   }
 }

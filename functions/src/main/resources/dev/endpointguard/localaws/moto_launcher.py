@@ -27,6 +27,7 @@ from moto.ec2.exceptions import (
     InvalidParameterCombination,
     InvalidSecurityGroupNotFoundError,
 )
+from moto.ec2.models import ec2_backends
 from moto.ec2.models.vpcs import VPCBackend, VPCEndPoint
 from moto.ec2.responses.vpcs import VPCs
 from moto.moto_api._internal.models import MotoAPIBackend
@@ -77,6 +78,14 @@ def _service_detail(backend, service_name, endpoint_type):
     return details[0]
 
 
+def _endpoint_service_detail(backend, service_name, endpoint_type, service_region):
+    """The ServiceDetail of the service an endpoint connects to: looked up in the service's own Region for a
+    cross-Region endpoint (patch h), else in the endpoint's Region."""
+    if service_region and service_region != backend.region_name:
+        return _service_detail(ec2_backends[backend.account_id][service_region], service_name, endpoint_type)
+    return _service_detail(backend, service_name, endpoint_type)
+
+
 def _private_dns_name(detail):
     name = detail.get("PrivateDnsName")
     return name.lstrip("*.").rstrip(".").lower() if name else None
@@ -94,8 +103,11 @@ def default_private_dns(endpoint_type, detail):
 
 # --- b. subnets and Availability Zones -------------------------------------------------------------------------
 
-def check_endpoint_subnets(backend, vpc_id, service_name, detail, kept_subnet_ids, new_subnet_ids):
+def check_endpoint_subnets(backend, vpc_id, service_name, detail, kept_subnet_ids, new_subnet_ids,
+                           cross_region=False):
     """An Interface endpoint has at most one subnet per AZ, only in AZs the service offers, only in its own VPC.
+    A cross-Region endpoint's interfaces sit in the consumer's AZs, which the remote service does not list: the
+    offered-AZ check does not apply to it (patch h).
     https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html (one subnet per AZ)
     https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html (SubnetIds)
     Errors as AWS answers them: DuplicateSubnetsInSameZone; InvalidParameter for an AZ the service does not offer."""
@@ -107,7 +119,7 @@ def check_endpoint_subnets(backend, vpc_id, service_name, detail, kept_subnet_id
             raise EC2ClientError(
                 "InvalidParameter", f"The subnet ID '{subnet_id}' does not belong to the VPC '{vpc_id}'."
             )
-        if subnet.availability_zone not in offered:
+        if not cross_region and subnet.availability_zone not in offered:
             raise EC2ClientError(
                 "InvalidParameter",
                 f"The VPC endpoint service {service_name} does not support the availability zone of the subnet: "
@@ -213,19 +225,26 @@ def create_vpc_endpoint_as_aws(original, self):
     service_name = self._get_param("ServiceName")
     endpoint_type = self._get_param("VpcEndpointType") or "Gateway"
     backend.get_vpc(vpc_id)
-    detail = _service_detail(backend, service_name, endpoint_type)
+    # h. Cross-Region PrivateLink: ServiceRegion names the Region that hosts the service ("The default is the current
+    # Region"). https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html ·
+    # https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-cross-region.html
+    service_region = self._get_param("ServiceRegion")
+    cross_region = bool(service_region) and service_region != backend.region_name
+    detail = _endpoint_service_detail(backend, service_name, endpoint_type, service_region)
     requested_dns = self._get_param("PrivateDnsEnabled")
     private_dns = _true(requested_dns) if requested_dns is not None else default_private_dns(endpoint_type, detail)
     if not _is_interface(endpoint_type):
         private_dns = False
     else:
-        check_endpoint_subnets(backend, vpc_id, service_name, detail, [], self._get_param("SubnetIds", []))
+        check_endpoint_subnets(backend, vpc_id, service_name, detail, [], self._get_param("SubnetIds", []),
+                               cross_region)
         check_security_groups(backend, vpc_id, self._get_param("SecurityGroupIds", []))
         if private_dns:
             check_private_dns_allowed(backend, None, vpc_id, service_name, detail)
     result = original(self)
     endpoint = result.result["VpcEndpoint"]
     endpoint.private_dns_enabled = private_dns
+    endpoint.service_region = service_region if cross_region else None
     if _is_interface(endpoint_type):
         if not endpoint.security_group_ids:
             endpoint.security_group_ids = [backend.get_default_security_group(vpc_id).id]
@@ -245,11 +264,13 @@ def modify_vpc_endpoint_as_aws(original, self):
     endpoint = backend.get_vpc_end_point(self._get_param("VpcEndpointId"))
     requested_dns = self._get_param("PrivateDnsEnabled")
     if _is_interface(endpoint.vpc_endpoint_type):
-        detail = _service_detail(backend, endpoint.service_name, endpoint.vpc_endpoint_type)
+        service_region = getattr(endpoint, "service_region", None)
+        detail = _endpoint_service_detail(backend, endpoint.service_name, endpoint.vpc_endpoint_type, service_region)
         removed = set(self._get_param("RemoveSubnetIds", []))
         kept = [s for s in endpoint.subnet_ids or [] if s not in removed]
         added = [s for s in self._get_param("AddSubnetIds", []) if s not in kept]
-        check_endpoint_subnets(backend, endpoint.vpc_id, endpoint.service_name, detail, kept, added)
+        check_endpoint_subnets(backend, endpoint.vpc_id, endpoint.service_name, detail, kept, added,
+                               service_region is not None)
         check_security_groups(backend, endpoint.vpc_id, self._get_param("AddSecurityGroupIds", []))
         if requested_dns is not None and _true(requested_dns) and not _true(endpoint.private_dns_enabled):
             check_private_dns_allowed(backend, endpoint.id, endpoint.vpc_id, endpoint.service_name, detail)
@@ -343,7 +364,8 @@ def endpoint_services_with_seeded(original, account_id, region):
 
 def seed_endpoint_service(spec):
     """Makes DescribeVpcEndpointServices report a service. spec: {serviceName, azNames, privateDnsName (or null),
-    policySupported, managesVpcEndpoints, serviceType ("Interface"), region ("us-east-1"), account ("123456789012")}."""
+    policySupported, managesVpcEndpoints, serviceType ("Interface"), region ("us-east-1"), account ("123456789012"),
+    owner ("amazon"; a provider's account id for a customer or partner endpoint service)}."""
     region = spec.get("region", "us-east-1")
     account = spec.get("account", "123456789012")
     name = spec["serviceName"]
@@ -352,7 +374,7 @@ def seed_endpoint_service(spec):
         "AvailabilityZones": list(spec.get("azNames") or []),
         "BaseEndpointDnsNames": [f"{name.split('.')[-1]}.{region}.vpce.amazonaws.com"],
         "ManagesVpcEndpoints": bool(spec.get("managesVpcEndpoints", False)),
-        "Owner": "amazon",
+        "Owner": spec.get("owner") or "amazon",
         "ServiceId": f"vpce-svc-{BaseBackend.vpce_random_number()}",
         "ServiceName": name,
         "ServiceType": [{"ServiceType": spec.get("serviceType", "Interface")}],

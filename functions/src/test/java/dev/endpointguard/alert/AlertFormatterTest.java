@@ -19,6 +19,7 @@ import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Severity;
 import dev.endpointguard.rules.Status;
+import dev.endpointguard.testing.Plans;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ class AlertFormatterTest {
   @Test
   void format_addSubnetsPlannedWithRegionalPrice_costUsesContextPrice() {
     EvaluationResult result = EvaluationResult.of(Findings.nonCompliant(RuleId.SINGLE_AZ_ENDPOINT, ENDPOINT,
-        List.of(new AddSubnets(ENDPOINT, List.of("subnet-0b"), List.of("euc1-az2")))), Outcome.PLANNED);
+        List.of(Plans.addSubnets(ENDPOINT, List.of("subnet-0b"), List.of("euc1-az2")))), Outcome.PLANNED);
     AlertContext frankfurt = new AlertContext("cli", "run-1", new BigDecimal("0.012"));
 
     String text = formatter.format(Findings.report(List.of(result)), frankfurt).get(0).defaultText();

@@ -15,6 +15,7 @@ import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Severity;
 import dev.endpointguard.rules.Status;
+import dev.endpointguard.testing.Plans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,14 @@ final class Findings {
   /** The plan each rule makes, one change kind per rule (private DNS: the VPC attribute then the endpoint). */
   static List<Change> planFor(RuleId rule) {
     return switch (rule) {
-      case SINGLE_AZ_ENDPOINT -> List.of(new AddSubnets(ENDPOINT, List.of("subnet-0b", "subnet-0c"),
+      case SINGLE_AZ_ENDPOINT -> List.of(Plans.addSubnets(ENDPOINT, List.of("subnet-0b", "subnet-0c"),
           List.of("use1-az2", "use1-az4")));
       case PRIVATE_DNS_DISABLED -> List.of(
           new EnableVpcDnsAttribute(VPC, VpcDnsAttribute.ENABLE_DNS_HOSTNAMES),
           new EnablePrivateDns(ENDPOINT, "sqs.us-east-1.amazonaws.com"));
       case VPC_DNS_DISABLED -> List.of(new EnableVpcDnsAttribute(VPC, VpcDnsAttribute.ENABLE_DNS_SUPPORT));
-      case BROAD_ENDPOINT_POLICY -> List.of(new NarrowPolicy(ENDPOINT, BROAD_POLICY, NARROW_POLICY));
-      case BROAD_ENDPOINT_SECURITY_GROUP -> List.of(new ReplaceIngressSource("sg-0123", "tcp", 443, 443,
+      case BROAD_ENDPOINT_POLICY -> List.of(Plans.narrowPolicy(ENDPOINT, BROAD_POLICY, NARROW_POLICY));
+      case BROAD_ENDPOINT_SECURITY_GROUP -> List.of(Plans.replaceIngressSource("sg-0123", "tcp", 443, 443,
           "0.0.0.0/0", List.of("10.0.0.0/16")));
     };
   }

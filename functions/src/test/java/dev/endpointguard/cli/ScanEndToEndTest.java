@@ -115,6 +115,16 @@ class ScanEndToEndTest {
     assertThat(report.at("/summary/evaluated").asInt()).isEqualTo(expectedBeforeFix().size());
     assertThat(report.at("/summary/nonCompliant").asInt()).isEqualTo(10);
     assertThat(report.at("/summary/applied").asInt()).isZero();
+    // Issue 10 h: every planned change says what it takes away and how to undo it (DESIGN.md §3).
+    int changes = 0;
+    for (JsonNode evaluation : report.get("evaluations")) {
+      for (JsonNode change : evaluation.get("plan")) {
+        assertThat(change.get("impact").asText()).as(change.toString()).isNotBlank();
+        assertThat(change.get("rollback").asText()).as(change.toString()).startsWith("aws ec2 ");
+        changes++;
+      }
+    }
+    assertThat(changes).isGreaterThanOrEqualTo(6);
   }
 
   @Test

@@ -100,7 +100,7 @@ class InventoryTest {
   void load_serviceFacts_translateAzNamesToIdsAndReadFlags(LocalAws aws, AwsClients clients) {
     String seeded = "com.example.managed";
     aws.seedEndpointService(new SeededEndpointService(seeded, List.of("us-east-1a", "us-east-1b"), Optional.empty(),
-        false, true));
+        false, true, "amazon", "us-east-1"));
     SeedEstate seed = new SeedEstate(clients.ec2());
     SeedEstate.SeededVpc vpc = seed.vpc(1);
     String ssm = seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);

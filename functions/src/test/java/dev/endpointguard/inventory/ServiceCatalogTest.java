@@ -17,7 +17,7 @@ class ServiceCatalogTest {
   void toFacts_fullDetail_azNamesBecomeIdsAndFlagsCopied() {
     ServiceDetail d = ServiceDetail.builder().serviceName(NAME).availabilityZones("us-east-1a", "us-east-1b")
         .privateDnsName("ssm.us-east-1.amazonaws.com").vpcEndpointPolicySupported(false).managesVpcEndpoints(true)
-        .build();
+        .owner("amazon").build();
 
     assertThat(ServiceCatalog.toFacts(d, AZ_IDS)).isEqualTo(new ServiceFacts(NAME, Set.of("use1-az6", "use1-az1"),
         Optional.of("ssm.us-east-1.amazonaws.com"), false, true, true));

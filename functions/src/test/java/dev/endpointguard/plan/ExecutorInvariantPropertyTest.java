@@ -9,6 +9,7 @@ import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.model.SubnetInfo;
+import dev.endpointguard.testing.Plans;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -158,7 +159,7 @@ class ExecutorInvariantPropertyTest {
           }
         }
         if (!subnets.isEmpty()) {
-          plan.add(new AddSubnets(ENDPOINT, subnets, azs));
+          plan.add(Plans.addSubnets(ENDPOINT, subnets, azs));
         }
       }
       case 1 -> {
@@ -172,10 +173,10 @@ class ExecutorInvariantPropertyTest {
           plan.add(new EnablePrivateDns(ENDPOINT, "ssm.us-east-1.amazonaws.com"));
         }
       }
-      case 2 -> plan.add(new NarrowPolicy(ENDPOINT, f.policy, PolicySamples.NARROWED));
+      case 2 -> plan.add(Plans.narrowPolicy(ENDPOINT, f.policy, PolicySamples.NARROWED));
       default -> {
         for (IngressRule open : e.securityGroups().get(0).openIngress()) {
-          plan.add(new ReplaceIngressSource(GROUP, open.ipProtocol(), open.fromPort(), open.toPort(), open.source(),
+          plan.add(Plans.replaceIngressSource(GROUP, open.ipProtocol(), open.fromPort(), open.toPort(), open.source(),
               open.isIpv6Source() ? f.ipv6Cidrs : f.ipv4Cidrs));
         }
       }
@@ -202,7 +203,7 @@ class ExecutorInvariantPropertyTest {
       }
       if (newOfferedAz && !s.isPublic()) {
         variants.put("AZ id not the subnet's", add(s.subnetId(), "use1-az9"));
-        variants.put("two subnets in one AZ", new AddSubnets(ENDPOINT, List.of(s.subnetId(), "subnet-twin"),
+        variants.put("two subnets in one AZ", Plans.addSubnets(ENDPOINT, List.of(s.subnetId(), "subnet-twin"),
             List.of(s.azId(), s.azId())));
         twinAz = Optional.of(s.azId());
       }
@@ -225,27 +226,27 @@ class ExecutorInvariantPropertyTest {
       variants.put("new source of the other family", replace(o, o.source(), List.of(otherFamily)));
       variants.put("new source not a CIDR", replace(o, o.source(), List.of(random.nextBoolean() ? "sg-0a1" : "pl-1")));
     }
-    variants.put("old source not world-open", new ReplaceIngressSource(GROUP, "tcp", 443, 443, "10.0.0.0/16",
+    variants.put("old source not world-open", Plans.replaceIngressSource(GROUP, "tcp", 443, 443, "10.0.0.0/16",
         List.of("10.0.1.0/24")));
-    variants.put("old rule not in the group", new ReplaceIngressSource(GROUP, "udp", 53, 53, "0.0.0.0/0",
+    variants.put("old rule not in the group", Plans.replaceIngressSource(GROUP, "udp", 53, 53, "0.0.0.0/0",
         List.of("10.0.0.0/16")));
     if (f.policy.equals(EstateFixture.DEFAULT_POLICY) && random.nextBoolean()) {
       variants.put("policy changed since evaluated",
-          new NarrowPolicy(ENDPOINT, PolicySamples.NARROWED.replace("Allow", "Deny"), PolicySamples.NARROWED));
+          Plans.narrowPolicy(ENDPOINT, PolicySamples.NARROWED.replace("Allow", "Deny"), PolicySamples.NARROWED));
     } else {
       f.policy = PolicySamples.NARROWED;
-      variants.put("policy condition removed", new NarrowPolicy(ENDPOINT, PolicySamples.NARROWED,
+      variants.put("policy condition removed", Plans.narrowPolicy(ENDPOINT, PolicySamples.NARROWED,
           EstateFixture.DEFAULT_POLICY));
     }
     return variants;
   }
 
   private static AddSubnets add(String subnet, String az) {
-    return new AddSubnets(ENDPOINT, List.of(subnet), List.of(az));
+    return Plans.addSubnets(ENDPOINT, List.of(subnet), List.of(az));
   }
 
   private static ReplaceIngressSource replace(IngressRule old, String source, List<String> sources) {
-    return new ReplaceIngressSource(GROUP, old.ipProtocol(), old.fromPort(), old.toPort(), source, sources);
+    return Plans.replaceIngressSource(GROUP, old.ipProtocol(), old.fromPort(), old.toPort(), source, sources);
   }
 
   /** Models the plan's effect on the estate and checks that nothing was removed, turned off or widened. */

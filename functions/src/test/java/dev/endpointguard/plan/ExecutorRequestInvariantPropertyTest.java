@@ -9,6 +9,7 @@ import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.model.SubnetInfo;
 import dev.endpointguard.policy.NarrowingCheck;
+import dev.endpointguard.testing.Plans;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -213,20 +214,20 @@ class ExecutorRequestInvariantPropertyTest {
           if (pick.isEmpty()) {
             pick.add(f.subnets.get(random.nextInt(f.subnets.size())));
           }
-          yield new AddSubnets(ENDPOINT, pick.stream().map(SubnetInfo::subnetId).toList(),
+          yield Plans.addSubnets(ENDPOINT, pick.stream().map(SubnetInfo::subnetId).toList(),
               pick.stream().map(s -> random.nextInt(8) == 0 ? "use1-az9" : s.azId()).toList());
         }
         case 1 -> new EnablePrivateDns(ENDPOINT, "ssm.us-east-1.amazonaws.com");
         case 2 -> new EnableVpcDnsAttribute(random.nextInt(10) == 0 ? "vpc-2" : VPC,
             random.nextBoolean() ? VpcDnsAttribute.ENABLE_DNS_SUPPORT : VpcDnsAttribute.ENABLE_DNS_HOSTNAMES);
-        case 3 -> new NarrowPolicy(ENDPOINT, random.nextInt(4) == 0 ? pick(POLICIES, random) : f.policy,
+        case 3 -> Plans.narrowPolicy(ENDPOINT, random.nextInt(4) == 0 ? pick(POLICIES, random) : f.policy,
             pick(POLICIES, random));
         default -> {
           List<IngressRule> open = f.ingress.stream().filter(IngressRule::isOpenToWorld).toList();
           if (!open.isEmpty() && random.nextBoolean()) {
             // What the security-group rule plans: the open source replaced by the VPC's blocks of its family.
             IngressRule o = open.get(random.nextInt(open.size()));
-            yield new ReplaceIngressSource(GROUP, o.ipProtocol(), o.fromPort(), o.toPort(), o.source(),
+            yield Plans.replaceIngressSource(GROUP, o.ipProtocol(), o.fromPort(), o.toPort(), o.source(),
                 o.isIpv6Source() ? f.ipv6Cidrs : f.ipv4Cidrs);
           }
           String old = random.nextInt(4) == 0 ? pick(SOURCES, random)
@@ -235,7 +236,7 @@ class ExecutorRequestInvariantPropertyTest {
           for (int s = random.nextInt(3); s >= 0; s--) {
             sources.add(pick(SOURCES, random));
           }
-          yield new ReplaceIngressSource(GROUP, random.nextInt(6) == 0 ? "-1" : "tcp", 443, 443, old,
+          yield Plans.replaceIngressSource(GROUP, random.nextInt(6) == 0 ? "-1" : "tcp", 443, 443, old,
               List.copyOf(new java.util.LinkedHashSet<>(sources)));
         }
       });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.report.Outcome;
+import dev.endpointguard.testing.Plans;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +95,7 @@ class ExecutorRetryTest {
   @Test
   void applyIfSafe_unsafePlan_skippedWithoutCalls() {
     Executor executor = new Executor(failingWith(error(500, "InternalError")), OFF);
-    List<Change> plan = List.of(new AddSubnets(EstateFixture.ENDPOINT, List.of("subnet-pub"), List.of("use1-az3")));
+    List<Change> plan = List.of(Plans.addSubnets(EstateFixture.ENDPOINT, List.of("subnet-pub"), List.of("use1-az3")));
 
     ExecutionResult result = executor.applyIfSafe(plan, new EstateFixture().estate(), PolicySamples.safetyCheck());
 

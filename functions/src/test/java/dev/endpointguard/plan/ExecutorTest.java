@@ -7,6 +7,7 @@ import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.report.Outcome;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.Plans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ class ExecutorTest {
   }
 
   private AddSubnets addSubnetB() {
-    return new AddSubnets(endpoint, List.of(subnetB), List.of(azB));
+    return Plans.addSubnets(endpoint, List.of(subnetB), List.of(azB));
   }
 
   private List<Change> privateDnsPlan() {
@@ -110,7 +111,7 @@ class ExecutorTest {
   }
 
   private ReplaceIngressSource replaceWorld() {
-    return new ReplaceIngressSource(group, "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"));
+    return Plans.replaceIngressSource(group, "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"));
   }
 
   private List<IngressRule> ingress() {
@@ -189,12 +190,12 @@ class ExecutorTest {
   void apply_narrowPolicy_replacesThePolicy() {
     String current = describeEndpoint().policyDocument();
 
-    ExecutionResult result = executor.apply(List.of(new NarrowPolicy(endpoint, current, PolicySamples.NARROWED)));
+    ExecutionResult result = executor.apply(List.of(Plans.narrowPolicy(endpoint, current, PolicySamples.NARROWED)));
 
     assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(PolicyText.same(describeEndpoint().policyDocument(), PolicySamples.NARROWED)).isTrue();
     operations.clear();
-    ExecutionResult second = executor.apply(List.of(new NarrowPolicy(endpoint, current, PolicySamples.NARROWED)));
+    ExecutionResult second = executor.apply(List.of(Plans.narrowPolicy(endpoint, current, PolicySamples.NARROWED)));
     assertThat(statuses(second)).containsExactly(ChangeStatus.ALREADY_IN_EFFECT);
     assertThat(writeOperations()).isEmpty();
   }
@@ -205,7 +206,7 @@ class ExecutorTest {
     String someoneElses = PolicySamples.NARROWED.replace("123456789012", "210987654321");
     ec2.modifyVpcEndpoint(b -> b.vpcEndpointId(endpoint).policyDocument(someoneElses));
 
-    ExecutionResult result = executor.apply(List.of(new NarrowPolicy(endpoint, evaluated, PolicySamples.NARROWED)));
+    ExecutionResult result = executor.apply(List.of(Plans.narrowPolicy(endpoint, evaluated, PolicySamples.NARROWED)));
 
     assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).startsWith("changed since evaluated"));
@@ -218,7 +219,7 @@ class ExecutorTest {
     openToWorld();
 
     ExecutionResult result = executor.apply(List.of(replaceWorld(),
-        new ReplaceIngressSource(group, "tcp", 443, 443, "::/0", List.of())));
+        Plans.replaceIngressSource(group, "tcp", 443, 443, "::/0", List.of())));
 
     assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(writeOperations()).containsExactly("AuthorizeSecurityGroupIngress", "RevokeSecurityGroupIngress",
@@ -282,7 +283,7 @@ class ExecutorTest {
     ec2.deleteSecurityGroup(b -> b.groupId(other));
 
     ExecutionResult result = executor.apply(
-        List.of(new ReplaceIngressSource(other, "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"))));
+        List.of(Plans.replaceIngressSource(other, "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"))));
 
     assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(result.error()).hasValue(other + " is gone");
@@ -294,7 +295,7 @@ class ExecutorTest {
     String current = describeEndpoint().policyDocument();
     // Private DNS while enableDnsHostnames is off: AWS refuses with InvalidParameter.
     ExecutionResult result = executor.apply(List.of(new EnablePrivateDns(endpoint, "ssm.us-east-1.amazonaws.com"),
-        new NarrowPolicy(endpoint, current, PolicySamples.NARROWED)));
+        Plans.narrowPolicy(endpoint, current, PolicySamples.NARROWED)));
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)

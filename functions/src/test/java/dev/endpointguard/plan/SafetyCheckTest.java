@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.IngressRule;
+import dev.endpointguard.testing.Plans;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ class SafetyCheckTest {
   }
 
   private static AddSubnets add(String subnet, String az) {
-    return new AddSubnets(ENDPOINT, List.of(subnet), List.of(az));
+    return Plans.addSubnets(ENDPOINT, List.of(subnet), List.of(az));
   }
 
   private static EnableVpcDnsAttribute support() {
@@ -45,7 +46,7 @@ class SafetyCheckTest {
   }
 
   private static ReplaceIngressSource replace(String old, String... sources) {
-    return new ReplaceIngressSource(GROUP, "tcp", 443, 443, old, List.of(sources));
+    return Plans.replaceIngressSource(GROUP, "tcp", 443, 443, old, List.of(sources));
   }
 
   static Stream<Arguments> plans() {
@@ -56,7 +57,7 @@ class SafetyCheckTest {
     };
     return Stream.of(
         safe("empty plan", asIs, List.of()),
-        safe("two new private AZs", asIs, List.of(new AddSubnets(ENDPOINT, List.of("subnet-b", "subnet-c"),
+        safe("two new private AZs", asIs, List.of(Plans.addSubnets(ENDPOINT, List.of("subnet-b", "subnet-c"),
             List.of("use1-az2", "use1-az3")))),
         unsafe("public subnet", asIs, List.of(add("subnet-pub", "use1-az3")), "subnet-pub is public"),
         unsafe("subnet of another VPC", asIs, List.of(add("subnet-x", "use1-az2")),
@@ -69,16 +70,16 @@ class SafetyCheckTest {
         unsafe("AZ id that is not the subnet's", asIs, List.of(add("subnet-b", "use1-az3")),
             "subnet-b is in AZ use1-az2, not use1-az3"),
         unsafe("two subnets in one AZ", f -> f.subnets.add(EstateFixture.subnet("subnet-b2", "use1-az2", false)),
-            List.of(new AddSubnets(ENDPOINT, List.of("subnet-b", "subnet-b2"), List.of("use1-az2", "use1-az2"))),
+            List.of(Plans.addSubnets(ENDPOINT, List.of("subnet-b", "subnet-b2"), List.of("use1-az2", "use1-az2"))),
             "more than one subnet in AZ use1-az2"),
         unsafe("subnets on a Gateway endpoint", f -> f.type = EndpointType.GATEWAY,
             List.of(add("subnet-b", "use1-az2")), "only Interface endpoints take subnets"),
-        unsafe("endpoint not in the estate", asIs, List.of(new AddSubnets("vpce-other", List.of("subnet-b"),
+        unsafe("endpoint not in the estate", asIs, List.of(Plans.addSubnets("vpce-other", List.of("subnet-b"),
             List.of("use1-az2"))), "the endpoint is not in the evaluated estate"),
         unsafe("service-managed endpoint", f -> f.managesVpcEndpoints = true, List.of(add("subnet-b", "use1-az2")),
             "managed by its service"),
         unsafe("requester-managed endpoint", f -> f.requesterManaged = true, List.of(privateDns()),
-            "managed by its requester"),
+            "requester-managed"),
         safe("private DNS with attributes on", asIs, List.of(privateDns())),
         safe("attributes in order then private DNS", dnsOff, List.of(support(), hostnames(), privateDns())),
         unsafe("hostnames before support", dnsOff, List.of(hostnames(), support(), privateDns()),
@@ -94,23 +95,23 @@ class SafetyCheckTest {
             List.of(new EnableVpcDnsAttribute("vpc-9", VpcDnsAttribute.ENABLE_DNS_SUPPORT)),
             "the VPC is not in the evaluated estate"),
         safe("policy narrowed from the current one", asIs,
-            List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED))),
+            List.of(Plans.narrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED))),
         safe("previous policy differs only in formatting", asIs,
-            List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY.replace(",", ",\n  "), NARROWED))),
+            List.of(Plans.narrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY.replace(",", ",\n  "), NARROWED))),
         unsafe("policy changed since evaluated", f -> f.policy = NARROWED,
-            List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED)),
+            List.of(Plans.narrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED)),
             "the policy changed since evaluated"),
         unsafe("policy widened", f -> f.policy = NARROWED,
-            List.of(new NarrowPolicy(ENDPOINT, NARROWED, EstateFixture.DEFAULT_POLICY)), "the new policy is wider"),
+            List.of(Plans.narrowPolicy(ENDPOINT, NARROWED, EstateFixture.DEFAULT_POLICY)), "the new policy is wider"),
         unsafe("policy bound to another account", f -> f.policy = NARROWED,
-            List.of(new NarrowPolicy(ENDPOINT, NARROWED, NARROWED.replace("123456789012", "210987654321"))),
+            List.of(Plans.narrowPolicy(ENDPOINT, NARROWED, NARROWED.replace("123456789012", "210987654321"))),
             "the new policy is wider"),
         unsafe("policy with an extra Allow statement", f -> f.policy = NARROWED,
-            List.of(new NarrowPolicy(ENDPOINT, NARROWED, NARROWED.replace("}}}]}", "}}},{\"Effect\":\"Allow\","
+            List.of(Plans.narrowPolicy(ENDPOINT, NARROWED, NARROWED.replace("}}}]}", "}}},{\"Effect\":\"Allow\","
                 + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"))),
             "the new policy is wider"),
         unsafe("policy on a service without policies", f -> f.policySupported = false,
-            List.of(new NarrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED)),
+            List.of(Plans.narrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, NARROWED)),
             "the service does not support endpoint policies"),
         safe("IPv4 world replaced by the VPC", asIs, List.of(replace("0.0.0.0/0", "10.0.0.0/16"))),
         safe("IPv6 world replaced by the VPC", asIs, List.of(replace("::/0", "2600:1f18:1234:5600::/56"))),
@@ -124,7 +125,7 @@ class SafetyCheckTest {
         unsafe("old source not world-open", f -> f.ingress = List.of(new IngressRule(GROUP, "tcp", 443, 443,
             "10.0.0.0/8")), List.of(replace("10.0.0.0/8", "10.0.0.0/16")), "is not 0.0.0.0/0 or ::/0"),
         unsafe("old rule not in the group", asIs,
-            List.of(new ReplaceIngressSource(GROUP, "tcp", 22, 22, "0.0.0.0/0", List.of("10.0.0.0/16"))),
+            List.of(Plans.replaceIngressSource(GROUP, "tcp", 22, 22, "0.0.0.0/0", List.of("10.0.0.0/16"))),
             "the group has no rule tcp 22 from 0.0.0.0/0"),
         unsafe("group shared with an instance", f -> f.groupOtherUsers = List.of("eni-1 (instance i-1)"),
             List.of(replace("0.0.0.0/0", "10.0.0.0/16")), "not known to be used by VPC endpoints alone"),
@@ -133,7 +134,7 @@ class SafetyCheckTest {
         unsafe("group on a service-managed endpoint", f -> f.managesVpcEndpoints = true,
             List.of(replace("0.0.0.0/0", "10.0.0.0/16")), "the group is on an endpoint managed by its service"),
         unsafe("group not on an endpoint", asIs,
-            List.of(new ReplaceIngressSource("sg-9", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"))),
+            List.of(Plans.replaceIngressSource("sg-9", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"))),
             "the security group is on no endpoint of the evaluated estate"),
         unsafe("a bad change after good ones", asIs, List.of(add("subnet-b", "use1-az2"), privateDns(),
             add("subnet-pub", "use1-az3")), "AddSubnets on vpce-1: subnet-pub is public"));

@@ -27,6 +27,9 @@ class BroadEndpointPolicyRuleTest {
   private static final String SSM = "vpce-1 (" + Snapshots.SSM + ")";
   private static final String ORG = "o-a1b2c3d4e5";
   private static final String PARTNER = "222233334444";
+  private static final String PARTNER_SERVICE = "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0";
+  private static final String ACCOUNT_IMPACT = "principals outside account 123456789012 lose what statement 1 allowed"
+      + " through the endpoint; AWS services acting for them keep it";
   private static final RuleContext ACCOUNT_ONLY = Snapshots.context();
   private static final RuleContext WITH_ORG =
       new RuleContext(Snapshots.ACCOUNT, 2, Set.of(), Set.of(ORG), RuleContext.DEFAULT_AZ_HOUR_PRICE);
@@ -61,23 +64,23 @@ class BroadEndpointPolicyRuleTest {
     return Stream.of(
         arguments("default full-access policy", endpoint("vpce-1"), ACCOUNT_ONLY,
             Status.NON_COMPLIANT, SSM + " has a broad policy: " + ANY_PRINCIPAL,
-            List.of(new NarrowPolicy("vpce-1", Snapshots.FULL_ACCESS_POLICY, NARROWED_TO_ACCOUNT))),
+            List.of(new NarrowPolicy("vpce-1", Snapshots.FULL_ACCESS_POLICY, NARROWED_TO_ACCOUNT, ACCOUNT_IMPACT))),
         arguments("requester-managed endpoint: reported, never changed", endpoint("vpce-1").requesterManaged(),
             ACCOUNT_ONLY, Status.NON_COMPLIANT, SSM + " has a broad policy: " + ANY_PRINCIPAL + "; the endpoint is"
                 + " requester-managed (created by an AWS service on your behalf), so no plan is made", List.of()),
         arguments("endpoint of a service that manages its endpoints: reported, never changed",
             endpoint("vpce-1").service(service(Snapshots.SSM).managesEndpoints()), ACCOUNT_ONLY,
             Status.NON_COMPLIANT, SSM + " has a broad policy: " + ANY_PRINCIPAL + "; the endpoint is managed by its"
-                + " service, so no plan is made", List.of()),
+                + " service (ManagesVpcEndpoints), so no plan is made", List.of()),
         arguments("Gateway endpoint with the default policy",
             endpoint("vpce-1").type(EndpointType.GATEWAY).service(service(Snapshots.S3)), ACCOUNT_ONLY,
             Status.NON_COMPLIANT, "vpce-1 (" + Snapshots.S3 + ") has a broad policy: " + ANY_PRINCIPAL,
-            List.of(new NarrowPolicy("vpce-1", Snapshots.FULL_ACCESS_POLICY, NARROWED_TO_ACCOUNT))),
+            List.of(new NarrowPolicy("vpce-1", Snapshots.FULL_ACCESS_POLICY, NARROWED_TO_ACCOUNT, ACCOUNT_IMPACT))),
         arguments("no policy document: the default's JSON is the rollback target", endpoint("vpce-1").policy(""),
             ACCOUNT_ONLY,
             Status.NON_COMPLIANT, SSM + " has a broad policy (no policy document: AWS applies the default full-access"
                 + " policy): " + ANY_PRINCIPAL,
-            List.of(new NarrowPolicy("vpce-1", BroadEndpointPolicyRule.DEFAULT_POLICY, NARROWED_TO_ACCOUNT))),
+            List.of(new NarrowPolicy("vpce-1", BroadEndpointPolicyRule.DEFAULT_POLICY, NARROWED_TO_ACCOUNT, ACCOUNT_IMPACT))),
         arguments("bounded to the trusted org", endpoint("vpce-1").policy(allowAllWhere(
                 "{'StringEquals':{'aws:PrincipalOrgID':'" + ORG + "'}}")), WITH_ORG,
             Status.COMPLIANT, SSM + " has a policy that admits only trusted identities", List.of()),
@@ -96,7 +99,7 @@ class BroadEndpointPolicyRuleTest {
                 + " accounts: arn:aws:iam::" + PARTNER + ":root",
             List.of(new NarrowPolicy("vpce-1", partnerAndUs, json("{'Version':'2012-10-17','Statement':{"
                 + "'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::123456789012:root'},'Action':'*',"
-                + "'Resource':'*'}}")))),
+                + "'Resource':'*'}}"), ACCOUNT_IMPACT))),
         arguments("unparseable policy", endpoint("vpce-1").policy("{not json"), ACCOUNT_ONLY,
             Status.NON_COMPLIANT, SSM + " has a policy that cannot be parsed: policy is not valid JSON: Unexpected"
                 + " character ('n' (code 110)): was expecting double-quote to start field name", List.of()),
@@ -106,7 +109,25 @@ class BroadEndpointPolicyRuleTest {
                 + " Interface and Gateway endpoints", List.of()),
         arguments("service without endpoint policies",
             endpoint("vpce-1").service(service(Snapshots.SSM).policyUnsupported()), ACCOUNT_ONLY,
-            Status.NOT_APPLICABLE, SSM + " is for a service that does not support endpoint policies", List.of()));
+            Status.NOT_APPLICABLE, SSM + " is for a service that does not support endpoint policies", List.of()),
+        // Issue 10 f: a partner's service, described here with its owner: the policy is not the control.
+        arguments("partner endpoint service, described", endpoint("vpce-1")
+                .service(service(PARTNER_SERVICE).ownedBy(PARTNER)), ACCOUNT_ONLY,
+            Status.NOT_APPLICABLE, "vpce-1 (" + PARTNER_SERVICE + ") connects to an endpoint service that is not an AWS"
+                + " service (owner " + PARTNER + "): AWS allows full access through such an endpoint whatever its"
+                + " policy says; the service's allowed principals control who connects", List.of()),
+        // Issue 10 f: the same service in another Region, which DescribeVpcEndpointServices here does not describe.
+        arguments("partner endpoint service in another Region, not described", endpoint("vpce-1")
+                .service(service(PARTNER_SERVICE).unknown()), ACCOUNT_ONLY,
+            Status.NOT_APPLICABLE, "vpce-1 (" + PARTNER_SERVICE + ") connects to an endpoint service that is not an AWS"
+                + " service: AWS allows full access through such an endpoint whatever its policy says; the service's"
+                + " allowed principals control who connects", List.of()),
+        // Issue 10 f: an AWS service this Region does not describe: the finding stands, no plan rests on unknowns.
+        arguments("AWS service not described here: finding, no plan", endpoint("vpce-1")
+                .service(service(Snapshots.SSM).unknown()), ACCOUNT_ONLY,
+            Status.NON_COMPLIANT, SSM + " has a broad policy: " + ANY_PRINCIPAL + "; DescribeVpcEndpointServices does"
+                + " not describe the service here, so whether its endpoints take a policy is unknown and no plan is"
+                + " made", List.of()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,6 +10,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.plan.Change;
 import dev.endpointguard.plan.ReplaceIngressSource;
+import dev.endpointguard.testing.Plans;
 import dev.endpointguard.testing.Snapshots;
 import dev.endpointguard.testing.Snapshots.EndpointBuilder;
 import java.util.List;
@@ -39,22 +40,22 @@ class BroadEndpointSecurityGroupRuleTest {
             Status.COMPLIANT, SSM + " has no security groups", List.of()),
         arguments("HTTPS from anywhere (IPv4)", openHttps(),
             Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows tcp 443 from 0.0.0.0/0" + NARROWED,
-            List.of(new ReplaceIngressSource("sg-1", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16")))),
+            List.of(Plans.replaceIngressSource("sg-1", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16")))),
         arguments("all traffic from anywhere, VPC with two IPv4 blocks",
             endpoint("vpce-1").groups(group("sg-1").allow("-1", -1, -1, "0.0.0.0/0"))
                 .vpc(vpc().cidrs(List.of("10.0.0.0/16", "10.1.0.0/16"), List.of())),
             Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows all traffic from 0.0.0.0/0" + NARROWED,
-            List.of(new ReplaceIngressSource("sg-1", "-1", -1, -1, "0.0.0.0/0", List.of("10.0.0.0/16",
+            List.of(Plans.replaceIngressSource("sg-1", "-1", -1, -1, "0.0.0.0/0", List.of("10.0.0.0/16",
                 "10.1.0.0/16")))),
         arguments("port range from ::/0, VPC with IPv6",
             endpoint("vpce-1").groups(group("sg-1").allow("tcp", 1024, 2048, "::/0"))
                 .vpc(vpc().cidrs(List.of("10.0.0.0/16"), List.of(IPV6_BLOCK))),
             Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows tcp 1024-2048 from ::/0" + NARROWED,
-            List.of(new ReplaceIngressSource("sg-1", "tcp", 1024, 2048, "::/0", List.of(IPV6_BLOCK)))),
+            List.of(Plans.replaceIngressSource("sg-1", "tcp", 1024, 2048, "::/0", List.of(IPV6_BLOCK)))),
         arguments("::/0 in a VPC without IPv6: the source is replaced by nothing",
             endpoint("vpce-1").groups(group("sg-1").allow("udp", 53, 53, "::/0")),
             Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows udp 53 from ::/0" + NARROWED,
-            List.of(new ReplaceIngressSource("sg-1", "udp", 53, 53, "::/0", List.of()))),
+            List.of(Plans.replaceIngressSource("sg-1", "udp", 53, 53, "::/0", List.of()))),
         arguments("two groups, only open rules replaced",
             endpoint("vpce-1").groups(group("sg-1").allow("tcp", 443, 443, "10.0.0.0/16")
                     .allow("tcp", 443, 443, "0.0.0.0/0"),
@@ -62,14 +63,14 @@ class BroadEndpointSecurityGroupRuleTest {
                 .vpc(vpc().cidrs(List.of("10.0.0.0/16"), List.of(IPV6_BLOCK))),
             Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows tcp 443 from 0.0.0.0/0, sg-2 allows tcp 80"
                 + " from 0.0.0.0/0, sg-2 allows tcp 80 from ::/0" + NARROWED,
-            List.of(new ReplaceIngressSource("sg-1", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16")),
-                new ReplaceIngressSource("sg-2", "tcp", 80, 80, "0.0.0.0/0", List.of("10.0.0.0/16")),
-                new ReplaceIngressSource("sg-2", "tcp", 80, 80, "::/0", List.of(IPV6_BLOCK)))),
+            List.of(Plans.replaceIngressSource("sg-1", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16")),
+                Plans.replaceIngressSource("sg-2", "tcp", 80, 80, "0.0.0.0/0", List.of("10.0.0.0/16")),
+                Plans.replaceIngressSource("sg-2", "tcp", 80, 80, "::/0", List.of(IPV6_BLOCK)))),
         arguments("a shared group that is not open does not block the plan",
             endpoint("vpce-1").groups(group("sg-1").allow("tcp", 443, 443, "0.0.0.0/0"),
                 group("sg-2").allow("tcp", 443, 443, "10.0.0.0/16").usedBy("eni-0abc (instance i-0123)")),
             Status.NON_COMPLIANT, SSM + " admits the internet: sg-1 allows tcp 443 from 0.0.0.0/0" + NARROWED,
-            List.of(new ReplaceIngressSource("sg-1", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16")))),
+            List.of(Plans.replaceIngressSource("sg-1", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16")))),
         arguments("open group shared with an instance",
             endpoint("vpce-1").groups(group("sg-1").allow("tcp", 443, 443, "0.0.0.0/0")
                 .usedBy("eni-0abc (instance i-0123)", "eni-0def (lambda)")),

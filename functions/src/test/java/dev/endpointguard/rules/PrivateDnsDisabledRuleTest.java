@@ -97,7 +97,18 @@ class PrivateDnsDisabledRuleTest {
             Status.NOT_APPLICABLE, SSM + " is a Gateway endpoint; private-dns-disabled applies to Interface"
                 + " endpoints", List.of()),
         arguments("service manages its endpoints", off().service(service(Snapshots.SSM).managesEndpoints()),
-            Status.NOT_APPLICABLE, SSM + " is managed by its service, which sets its DNS", List.of()),
+            Status.NOT_APPLICABLE, SSM + ": the endpoint is managed by its service (ManagesVpcEndpoints), so its DNS"
+                + " is not endpoint-guard's to change", List.of()),
+        // Issue 10 f: nothing known of the service (another Region's, or a partner's): no verdict rests on guesses.
+        arguments("service not described, private DNS off", off().service(service(Snapshots.SSM).unknown()),
+            Status.NOT_APPLICABLE, SSM + " has private DNS off, but whether its service offers a private DNS name is"
+                + " unknown: DescribeVpcEndpointServices does not describe it here", List.of()),
+        arguments("service not described, private DNS on", endpoint("vpce-1").service(service(Snapshots.SSM).unknown()),
+            Status.COMPLIANT, SSM + " has private DNS on", List.of()),
+        // Issue 10 g: a requester-managed endpoint got a plan that the safety check then always refused.
+        arguments("requester-managed endpoint: never planned", off().requesterManaged(),
+            Status.NOT_APPLICABLE, SSM + ": the endpoint is requester-managed (created by an AWS service on your"
+                + " behalf), so its DNS is not endpoint-guard's to change", List.of()),
         arguments("service offers no private DNS name", off().service(service(Snapshots.SSM).noPrivateDnsName()),
             Status.NOT_APPLICABLE, SSM + " is for a service that offers no private DNS name", List.of()),
         arguments("another endpoint provides private DNS",

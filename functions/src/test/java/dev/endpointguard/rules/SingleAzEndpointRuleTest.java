@@ -10,6 +10,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.plan.AddSubnets;
 import dev.endpointguard.plan.Change;
+import dev.endpointguard.testing.Plans;
 import dev.endpointguard.testing.Snapshots;
 import dev.endpointguard.testing.Snapshots.EndpointBuilder;
 import java.math.BigDecimal;
@@ -40,18 +41,18 @@ class SingleAzEndpointRuleTest {
             endpoint("vpce-1").subnets(subnet("subnet-a", "use1-az1"))
                 .vpc(vpc().subnets(subnet("subnet-b", "use1-az2"))), defaults,
             Status.NON_COMPLIANT, SSM + " has subnets in 1 AZ (use1-az1); 2 required; " + COST_1,
-            List.of(new AddSubnets("vpce-1", List.of("subnet-b"), List.of("use1-az2")))),
+            List.of(Plans.addSubnets("vpce-1", List.of("subnet-b"), List.of("use1-az2")))),
         arguments("pending endpoint is judged",
             endpoint("vpce-1").state("pending").subnets(subnet("subnet-a", "use1-az1"))
                 .vpc(vpc().subnets(subnet("subnet-b", "use1-az2"))), defaults,
             Status.NON_COMPLIANT, SSM + " has subnets in 1 AZ (use1-az1); 2 required; " + COST_1,
-            List.of(new AddSubnets("vpce-1", List.of("subnet-b"), List.of("use1-az2")))),
+            List.of(Plans.addSubnets("vpce-1", List.of("subnet-b"), List.of("use1-az2")))),
         arguments("three required, two AZs added in AZ id order",
             endpoint("vpce-1").subnets(subnet("subnet-a", "use1-az1"))
                 .vpc(vpc().subnets(subnet("subnet-c", "use1-az3"), subnet("subnet-b", "use1-az2"))), minAzs(3),
             Status.NON_COMPLIANT, SSM + " has subnets in 1 AZ (use1-az1); 3 required; adding 2 AZs costs about"
                 + " $14.60 per month at $0.01 per AZ-hour",
-            List.of(new AddSubnets("vpce-1", List.of("subnet-b", "subnet-c"), List.of("use1-az2", "use1-az3")))),
+            List.of(Plans.addSubnets("vpce-1", List.of("subnet-b", "subnet-c"), List.of("use1-az2", "use1-az3")))),
         arguments("service offers one AZ: requirement capped",
             endpoint("vpce-1").service(service(Snapshots.SSM).offeredIn("use1-az1"))
                 .subnets(subnet("subnet-a", "use1-az1")).vpc(vpc().subnets(subnet("subnet-b", "use1-az2"))),
@@ -63,7 +64,7 @@ class SingleAzEndpointRuleTest {
                 .vpc(vpc().subnets(subnet("subnet-b", "use1-az2"))), minAzs(3),
             Status.NON_COMPLIANT, SSM + " has subnets in 1 AZ (use1-az1); 2 required (the service offers 2 AZs"
                 + " where the VPC has a subnet); " + COST_1,
-            List.of(new AddSubnets("vpce-1", List.of("subnet-b"), List.of("use1-az2")))),
+            List.of(Plans.addSubnets("vpce-1", List.of("subnet-b"), List.of("use1-az2")))),
         arguments("only a public subnet in the other AZ",
             endpoint("vpce-1").subnets(subnet("subnet-a", "use1-az1"))
                 .vpc(vpc().subnets(subnet("subnet-b", "use1-az2").publicSubnet())), defaults,
@@ -91,13 +92,13 @@ class SingleAzEndpointRuleTest {
             Status.NON_COMPLIANT, SSM + " has subnets in 1 AZ (use1-az1); 3 required; " + COST_1 + "; only 1 of the"
                 + " 2 missing AZs can be added: the only other subnets in AZs the service offers are unusable:"
                 + " subnet-c (use1-az3) has no free addresses",
-            List.of(new AddSubnets("vpce-1", List.of("subnet-b"), List.of("use1-az2")))),
+            List.of(Plans.addSubnets("vpce-1", List.of("subnet-b"), List.of("use1-az2")))),
         arguments("no subnets at all",
             endpoint("vpce-1").vpc(vpc().subnets(subnet("subnet-a", "use1-az1"), subnet("subnet-b", "use1-az2"))),
             defaults,
             Status.NON_COMPLIANT, SSM + " has subnets in 0 AZs; 2 required; adding 2 AZs costs about $14.60 per"
                 + " month at $0.01 per AZ-hour",
-            List.of(new AddSubnets("vpce-1", List.of("subnet-a", "subnet-b"), List.of("use1-az1", "use1-az2")))),
+            List.of(Plans.addSubnets("vpce-1", List.of("subnet-a", "subnet-b"), List.of("use1-az1", "use1-az2")))),
         arguments("unknown service, one AZ",
             endpoint("vpce-1").service(service("com.example.unknown").unknown())
                 .subnets(subnet("subnet-a", "use1-az1")).vpc(vpc().subnets(subnet("subnet-b", "use1-az2"))),
@@ -122,11 +123,12 @@ class SingleAzEndpointRuleTest {
         arguments("service manages its endpoints",
             endpoint("vpce-1").service(service(Snapshots.SSM).managesEndpoints())
                 .subnets(subnet("subnet-a", "use1-az1")), defaults,
-            Status.NOT_APPLICABLE, SSM + " is managed by its service, which chooses its subnets", List.of()),
+            Status.NOT_APPLICABLE, SSM + ": the endpoint is managed by its service (ManagesVpcEndpoints), so its subnets are not"
+                + " endpoint-guard's to change", List.of()),
         arguments("requester-managed",
             endpoint("vpce-1").requesterManaged().subnets(subnet("subnet-a", "use1-az1")), defaults,
-            Status.NOT_APPLICABLE, SSM + " is requester-managed (an AWS service created it), so its subnets are not"
-                + " ours to change", List.of()),
+            Status.NOT_APPLICABLE, SSM + ": the endpoint is requester-managed (created by an AWS service on your behalf), so its"
+                + " subnets are not endpoint-guard's to change", List.of()),
         arguments("deleting",
             endpoint("vpce-1").state("deleting").subnets(subnet("subnet-a", "use1-az1")), defaults,
             Status.NOT_APPLICABLE, SSM + " is deleting; only available or pending endpoints are judged", List.of()));

@@ -133,6 +133,7 @@ public final class Snapshots {
     private boolean policySupported = true;
     private boolean managesEndpoints;
     private boolean known = true;
+    private Optional<String> owner = Optional.of(ServiceFacts.AMAZON);
 
     private ServiceBuilder(String serviceName) {
       this.serviceName = serviceName;
@@ -170,11 +171,19 @@ public final class Snapshots {
       this.known = false;
       this.offered = Set.of();
       this.privateDnsName = Optional.empty();
+      this.owner = Optional.empty();
+      return this;
+    }
+
+    /** A customer's or partner's endpoint service owned by {@code account}, without private DNS. */
+    public ServiceBuilder ownedBy(String account) {
+      this.owner = Optional.of(account);
+      this.privateDnsName = Optional.empty();
       return this;
     }
 
     public ServiceFacts build() {
-      return new ServiceFacts(serviceName, offered, privateDnsName, policySupported, managesEndpoints, known);
+      return new ServiceFacts(serviceName, offered, privateDnsName, policySupported, managesEndpoints, known, owner);
     }
   }
 
