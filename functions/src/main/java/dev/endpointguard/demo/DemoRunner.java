@@ -32,8 +32,7 @@ public final class DemoRunner {
     console.title("endpoint-guard demo: the whole system on a local AWS, through the real Lambda handlers");
     console.step("Starting the local AWS");
     Path home = Path.of(System.getenv().getOrDefault("ENDPOINT_GUARD_HOME", ".")).toAbsolutePath().normalize();
-    Path python = MotoInstaller.pythonOrInstall(home, console::line);
-    LocalAws aws = LocalAws.start(python);
+    LocalAws aws = LocalAws.start(home, console::line);
     try {
       console.ok("moto in server mode, patched to follow the AWS documentation, at " + aws.endpoint(),
           Duration.between(start, clock.instant()));

@@ -51,10 +51,16 @@ public final class LocalAws implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
-  /** Starts the local AWS with the first Python that can run moto (see {@link #findPython()}). */
-  public static LocalAws start() throws IOException {
-    Path python = findPython().orElseThrow(() -> new IOException(MotoPython.INSTALL_HINT + MotoPython.candidates()));
-    return start(python);
+  /**
+   * Starts the local AWS with the first Python that can run moto, installing the pinned moto into
+   * {@code home/.local-aws/venv} first when there is none ({@link MotoInstall}).
+   *
+   * @param home the repository root
+   * @param say  told what is being installed, before an install starts
+   * @throws IOException when no Python can run moto and the install fails, or the server does not start
+   */
+  public static LocalAws start(Path home, java.util.function.Consumer<String> say) throws IOException {
+    return start(MotoInstall.pythonOrInstall(home, say));
   }
 
   /** Starts the local AWS with {@code python}, which must be able to import moto, flask and werkzeug. */
@@ -68,9 +74,12 @@ public final class LocalAws implements AutoCloseable {
     }
   }
 
-  /** $ENDPOINT_GUARD_PYTHON, then ./.local-aws/venv/bin/python, then python3 and python on PATH: the first with moto. */
-  public static Optional<Path> findPython() {
-    return MotoPython.find();
+  /**
+   * $ENDPOINT_GUARD_PYTHON, then {@code home}/.local-aws/venv/bin/python, then python3 and python on PATH: the first
+   * that can run moto.
+   */
+  public static Optional<Path> findPython(Path home) {
+    return MotoPython.find(home);
   }
 
   public URI endpoint() {

@@ -14,17 +14,20 @@ final class MotoPython {
   static final String ENV_VARIABLE = "ENDPOINT_GUARD_PYTHON";
   static final String PROJECT_VENV = ".local-aws/venv/bin/python";
   static final String INSTALL_HINT = "No Python with moto found. Install it with "
-      + "`python3 -m venv .local-aws/venv && .local-aws/venv/bin/pip install 'moto[server]==5.2.1'` "
-      + "(or `pip install 'moto[server]==5.2.1'`), or set " + ENV_VARIABLE + " to a python that has it. "
+      + "`python3 -m venv .local-aws/venv && .local-aws/venv/bin/pip install '" + MotoInstall.MOTO + "'` "
+      + "(or `pip install '" + MotoInstall.MOTO + "'`), or set " + ENV_VARIABLE + " to a python that has it. "
       + "Looked at: ";
 
   private MotoPython() {}
 
-  /** The candidates in order: $ENDPOINT_GUARD_PYTHON, ./.local-aws/venv/bin/python, python3 and python on PATH. */
-  static List<Path> candidates() {
+  /**
+   * The candidates in order: $ENDPOINT_GUARD_PYTHON, {@code home}/.local-aws/venv/bin/python, python3 and python on
+   * PATH.
+   */
+  static List<Path> candidates(Path home) {
     List<Path> out = new ArrayList<>();
     Optional.ofNullable(System.getenv(ENV_VARIABLE)).filter(s -> !s.isBlank()).map(Path::of).ifPresent(out::add);
-    out.add(Path.of(PROJECT_VENV).toAbsolutePath());
+    out.add(home.resolve(PROJECT_VENV).toAbsolutePath());
     String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
     for (String name : List.of("python3", "python")) {
       for (String dir : path.split(java.io.File.pathSeparator)) {
@@ -40,8 +43,8 @@ final class MotoPython {
     return out;
   }
 
-  static Optional<Path> find() {
-    return candidates().stream().filter(MotoPython::canRunMoto).findFirst();
+  static Optional<Path> find(Path home) {
+    return candidates(home).stream().filter(MotoPython::canRunMoto).findFirst();
   }
 
   static boolean canRunMoto(Path python) {

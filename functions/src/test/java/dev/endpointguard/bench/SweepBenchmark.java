@@ -13,6 +13,7 @@ import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.rules.RuleRegistry;
+import dev.endpointguard.testing.LocalAwsExtension;
 import dev.endpointguard.testing.Snapshots;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -68,7 +69,7 @@ public final class SweepBenchmark {
   }
 
   private static void endToEnd(int n) throws Exception {
-    try (LocalAws aws = LocalAws.start();
+    try (LocalAws aws = LocalAws.start(LocalAwsExtension.home(), System.err::println);
          AwsClients clients = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, aws.endpoint()))) {
       long seedStart = System.nanoTime();
       int vpcs = 5;

@@ -22,15 +22,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 import java.time.Clock;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
 /**
  * A remediating sweep over 200 single-AZ endpoints, with the SDK's standard retries on, through a proxy that injects
- * one kind of fault into a share of the EC2 calls. Lambda's way is followed: an invocation that throws
+ * one kind of fault into a share of the EC2 calls (four kinds, each in its own Region, at once). Lambda's way is followed: an invocation that throws
  * RetryableInvocationException is invoked again (up to two retries), and if the fault outlasts them the event is
  * replayed once the fault has passed (the dead-letter queue). Then: every endpoint has its single-az-endpoint
  * evaluation, each ends fixed (applied now or by an earlier attempt) or FAILED/SKIPPED with a reason; the local AWS
@@ -46,23 +44,62 @@ class FaultSweepTest {
   private static final int LAMBDA_ATTEMPTS = 3;
   private static final Duration ATTEMPT_LIMIT = Duration.ofMillis(1_500);
 
-  @ParameterizedTest(name = "{0} on {1} of EC2 calls")
-  @CsvSource({"THROTTLE, 0.05", "SERVER_ERROR, 0.10", "RESET, 0.08", "SLOW, 0.01"})
-  void sweep_faultsOnEc2Calls_everyEndpointAccountedForAndNoWriteTwice(FaultProxy.Fault fault, double rate,
-                                                                       LocalAws aws, AwsClients clients)
-      throws Exception {
-    List<String> endpoints = seed(clients.ec2());
+  /** One fault at one rate, swept in its own Region so that the four run at once against one local AWS. */
+  private record Scenario(FaultProxy.Fault fault, double rate, Region region) {
+  }
+
+  private static final List<Scenario> SCENARIOS = List.of(
+      new Scenario(FaultProxy.Fault.THROTTLE, 0.05, Region.US_EAST_1),
+      new Scenario(FaultProxy.Fault.SERVER_ERROR, 0.10, Region.US_WEST_2),
+      new Scenario(FaultProxy.Fault.RESET, 0.08, Region.EU_WEST_1),
+      new Scenario(FaultProxy.Fault.SLOW, 0.01, Region.AP_SOUTHEAST_2));
+
+  /**
+   * The four faults at once, each in its own Region (the local AWS keeps each Region's state apart), so the suite
+   * waits for the slowest (throttling, which the SDK backs off from for about a second per retry) rather than for all
+   * four in turn. Every assertion is made per scenario.
+   */
+  @org.junit.jupiter.api.Test
+  void sweep_faultsOnEc2Calls_everyEndpointAccountedForAndNoWriteTwice(LocalAws aws) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SCENARIOS.size());
+    try {
+      List<java.util.concurrent.Future<String>> runs = new ArrayList<>();
+      for (Scenario scenario : SCENARIOS) {
+        runs.add(pool.submit(() -> sweepUnder(scenario, aws)));
+      }
+      List<String> failures = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        try {
+          System.out.println(runs.get(i).get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          failures.add(SCENARIOS.get(i) + ": " + e.getCause());
+        }
+      }
+      assertThat(failures).as("scenarios that failed").isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String sweepUnder(Scenario scenario, LocalAws aws) throws Exception {
+    String region = scenario.region().id();
+    List<String> endpoints;
+    try (AwsClients clients = new AwsClients(AwsClients.Target.local(scenario.region(), aws.endpoint())
+        .withRetries(false))) {
+      endpoints = seed(clients.ec2(), region);
+    }
     Map<String, String> env = new HashMap<>();
     for (RuleId rule : RuleId.values()) {
       env.put("MODE_" + rule.name(), rule == RuleId.SINGLE_AZ_ENDPOINT ? "remediate" : "off");
     }
     long started = System.nanoTime();
-    try (FaultProxy proxy = new FaultProxy(aws.endpoint(), fault, rate, ATTEMPT_LIMIT.multipliedBy(2), 42)) {
+    try (FaultProxy proxy = new FaultProxy(aws.endpoint(), scenario.fault(), scenario.rate(),
+        ATTEMPT_LIMIT.multipliedBy(2), 42)) {
       WriteCounter sdkCalls = new WriteCounter();
-      HandlerRuntime runtime = HandlerRuntime.create(env, AwsClients.Target.local(Region.US_EAST_1, proxy.endpoint())
+      HandlerRuntime runtime = HandlerRuntime.create(env, AwsClients.Target.local(scenario.region(), proxy.endpoint())
           .withRetries(true).withAttemptTimeout(ATTEMPT_LIMIT).withInterceptors(List.of(sdkCalls)));
       RequestStreamHandler sweep = Functions.SWEEP.create(runtime);
-      String event = EventEstate.read("schedule-sweep.json");
+      String event = EventEstate.read("schedule-sweep.json").replace("us-east-1", region);
 
       List<String> thrown = new ArrayList<>();
       JsonNode result = null;
@@ -70,7 +107,7 @@ class FaultSweepTest {
         // After Lambda's attempts, the event is replayed from the dead-letter queue once the fault has passed.
         proxy.injecting(attempt <= LAMBDA_ATTEMPTS);
         try {
-          result = invoke(sweep, event);
+          result = invoke(sweep, event, region);
         } catch (RetryableInvocationException e) {
           assertThat(e.getMessage()).containsAnyOf("RequestLimitExceeded", "InternalError", "Unavailable", "503",
               "500", "IOException", "SocketException", "Timeout", "timed out", "reset", "Connection");
@@ -106,11 +143,11 @@ class FaultSweepTest {
         }
         outcomes.merge(outcome.equals("NONE") ? "APPLIED_EARLIER" : outcome, 1, Integer::sum);
       }
-      long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-      System.out.printf("fault %s rate %.2f: %d endpoints, outcomes %s, EC2 calls %d, faults injected %d, "
-              + "SDK calls %d, Lambda retries %d %s, %d s%n", fault, rate, ENDPOINTS, outcomes, proxy.ec2Calls(),
-          proxy.injected(), sdkCalls.calls().size(), thrown.size(), thrown, seconds);
       assertThat(proxy.injected()).isPositive();
+      long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+      return String.format("fault %s rate %.2f in %s: %d endpoints, outcomes %s, EC2 calls %d, faults injected %d, "
+              + "SDK calls %d, Lambda retries %d %s, %d s", scenario.fault(), scenario.rate(), region, ENDPOINTS,
+          outcomes, proxy.ec2Calls(), proxy.injected(), sdkCalls.calls().size(), thrown.size(), thrown, seconds);
     }
   }
 
@@ -155,7 +192,7 @@ class FaultSweepTest {
     try (FaultProxy proxy = new FaultProxy(aws.endpoint(), FaultProxy.Fault.LOST_ANSWER, 1.0, Duration.ZERO, 42)) {
       HandlerRuntime runtime = HandlerRuntime.create(env, AwsClients.Target.local(Region.US_EAST_1, proxy.endpoint())
           .withRetries(true).withAttemptTimeout(ATTEMPT_LIMIT));
-      JsonNode result = invoke(Functions.SWEEP.create(runtime), EventEstate.read("schedule-sweep.json"));
+      JsonNode result = invoke(Functions.SWEEP.create(runtime), EventEstate.read("schedule-sweep.json"), "us-east-1");
 
       assertThat(result.path("status").asText()).isEqualTo("done");
       List<JsonNode> evaluations = StreamSupport.stream(result.path("evaluations").spliterator(), false).toList();
@@ -189,8 +226,8 @@ class FaultSweepTest {
     }
   }
 
-  /** 200 Interface endpoints, each in one AZ, over 10 VPCs with a subnet in each of three AZs. */
-  private static List<String> seed(Ec2Client ec2) {
+  /** 200 Interface endpoints, each in one AZ, over 10 VPCs with a subnet in each of three AZs of {@code region}. */
+  private static List<String> seed(Ec2Client ec2, String region) {
     List<String> endpoints = new ArrayList<>();
     for (int v = 0; v < VPCS; v++) {
       int octet = v;
@@ -198,11 +235,11 @@ class FaultSweepTest {
       List<String> subnets = new ArrayList<>();
       for (String az : List.of("a", "b", "c")) {
         String cidr = "10." + octet + "." + subnets.size() + ".0/24";
-        subnets.add(ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock(cidr).availabilityZone("us-east-1" + az))
+        subnets.add(ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock(cidr).availabilityZone(region + az))
             .subnet().subnetId());
       }
       for (int e = 0; e < ENDPOINTS / VPCS; e++) {
-        String service = "com.amazonaws.us-east-1." + SERVICES.get(e);
+        String service = "com.amazonaws." + region + "." + SERVICES.get(e);
         endpoints.add(ec2.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(service)
             .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(subnets.get(0)).privateDnsEnabled(false))
             .vpcEndpoint().vpcEndpointId());
@@ -211,10 +248,10 @@ class FaultSweepTest {
     return endpoints;
   }
 
-  private static JsonNode invoke(RequestStreamHandler handler, String event) throws Exception {
+  private static JsonNode invoke(RequestStreamHandler handler, String event, String region) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-        new LocalContext("SweepFunction", "us-east-1", "123456789012", 300, 512, Clock.systemUTC(), System.err));
+        new LocalContext("SweepFunction", region, "123456789012", 300, 512, Clock.systemUTC(), System.err));
     return Invoker.JSON.readTree(out.toByteArray());
   }
 }

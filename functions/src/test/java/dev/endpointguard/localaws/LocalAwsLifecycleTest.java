@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.testing.LocalAwsExtension;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -21,7 +22,7 @@ class LocalAwsLifecycleTest {
 
   @Test
   void startResetClose_stateIsClearedAndProcessStops() throws Exception {
-    LocalAws local = LocalAws.start();
+    LocalAws local = LocalAws.start(LocalAwsExtension.home(), System.err::println);
     try (AwsClients aws = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, local.endpoint()).withRetries(false))) {
       assertThat(local.isRunning()).isTrue();
       assertThat(local.endpoint().toString()).startsWith("http://127.0.0.1:");
@@ -45,7 +46,7 @@ class LocalAwsLifecycleTest {
 
   @Test
   void reset_forgetsRecordedEvaluationsAndSeededServices() throws Exception {
-    try (LocalAws local = LocalAws.start();
+    try (LocalAws local = LocalAws.start(LocalAwsExtension.home(), System.err::println);
          AwsClients aws = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, local.endpoint()).withRetries(false))) {
       local.seedEndpointService(SeededEndpointService.of("seeded", java.util.List.of("us-east-1a")));
       aws.config().putEvaluations(b -> b.resultToken("t").testMode(true).evaluations(e -> e
@@ -64,7 +65,7 @@ class LocalAwsLifecycleTest {
 
   @Test
   void start_withPythonWithoutMoto_failsWithStderrTail() {
-    assertThat(LocalAws.findPython()).isPresent();
+    assertThat(LocalAws.findPython(Path.of("."))).isPresent();
     assertThatThrownBy(() -> LocalAws.start(Path.of("/bin/false")))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("did not become ready");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Starts one {@link LocalAws} per JVM, lazily, shared by every test class that uses it and closed when the test run
+ * Starts one {@link LocalAws} per JVM, lazily (installing the pinned moto first when no Python has it), shared by every test class that uses it and closed when the test run
  * ends; resets it before each test; injects {@link LocalAws} and {@link AwsClients} (us-east-1, retries off).
  */
 public final class LocalAwsExtension implements BeforeEachCallback, ParameterResolver {
@@ -22,7 +22,7 @@ public final class LocalAwsExtension implements BeforeEachCallback, ParameterRes
   private record Shared(LocalAws aws, AwsClients clients) implements AutoCloseable {
     static Shared start() {
       try {
-        LocalAws aws = LocalAws.start();
+        LocalAws aws = LocalAws.start(home(), message -> System.err.println("local AWS: " + message));
         return new Shared(aws, new AwsClients(AwsClients.Target.local(Region.US_EAST_1, aws.endpoint())
             .withRetries(false)));
       } catch (IOException e) {
@@ -36,6 +36,18 @@ public final class LocalAwsExtension implements BeforeEachCallback, ParameterRes
       aws.close();
     }
   }
+
+  /**
+   * The repository root, where the pinned moto is installed when no Python has it ({@code .local-aws/venv}): the
+   * {@value #HOME_PROPERTY} system property (the build sets it to the top-level project directory), else the working
+   * directory.
+   */
+  public static java.nio.file.Path home() {
+    String home = System.getProperty(HOME_PROPERTY, "");
+    return java.nio.file.Path.of(home.isBlank() ? "." : home).toAbsolutePath().normalize();
+  }
+
+  static final String HOME_PROPERTY = "endpointguard.home";
 
   private static Shared shared(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)

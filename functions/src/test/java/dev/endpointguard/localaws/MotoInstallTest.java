@@ -1,4 +1,4 @@
-package dev.endpointguard.demo;
+package dev.endpointguard.localaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,14 +11,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MotoInstallerTest {
+/** Issue 13: the tests and the demo install the pinned moto the same way when no Python has it. */
+class MotoInstallTest {
 
   @Test
   void pythonOrInstall_pythonWithMotoFound_usesItAndInstallsNothing(@TempDir Path home) throws IOException {
     List<String> said = new ArrayList<>();
     Path found = Path.of("/opt/python/bin/python3");
 
-    Path python = MotoInstaller.pythonOrInstall(home, said::add, Optional.of(found), "python3");
+    Path python = MotoInstall.pythonOrInstall(home, said::add, Optional.of(found), "python3");
 
     assertThat(python).isEqualTo(found);
     assertThat(said).isEmpty();
@@ -29,12 +30,28 @@ class MotoInstallerTest {
   void pythonOrInstall_noPythonAtAll_saysWhatItTriedAndHowToGetMoto(@TempDir Path home) {
     List<String> said = new ArrayList<>();
 
-    assertThatThrownBy(() -> MotoInstaller.pythonOrInstall(home, said::add, Optional.empty(),
+    assertThatThrownBy(() -> MotoInstall.pythonOrInstall(home, said::add, Optional.empty(),
         home.resolve("no-such-python3").toString()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("creating the virtual environment")
         .hasMessageContaining("pip install 'moto[server]==5.2.1'");
     assertThat(said).singleElement().asString()
         .startsWith("No local AWS (moto) found: installing moto[server]==5.2.1 into .local-aws");
+  }
+
+  @Test
+  void pythonOrInstall_venvInstalledMeanwhile_isTakenUnderTheLockWithoutInstallingAgain(@TempDir Path home)
+      throws IOException {
+    Path python3 = LocalAws.findPython(Path.of(".")).orElseThrow();
+    // A venv that "another build" finished: a python that can import moto.
+    Path venvBin = home.resolve(".local-aws/venv/bin");
+    java.nio.file.Files.createDirectories(venvBin);
+    java.nio.file.Files.createSymbolicLink(venvBin.resolve("python"), python3.toAbsolutePath());
+    List<String> said = new ArrayList<>();
+
+    Path python = MotoInstall.pythonOrInstall(home, said::add, Optional.empty(), "no-such-python3");
+
+    assertThat(python).isEqualTo(venvBin.resolve("python"));
+    assertThat(said).isEmpty();
   }
 }
