@@ -30,14 +30,17 @@ public record VpcSnapshot(VpcInfo vpc, List<SubnetInfo> subnets, List<EndpointSu
   }
 
   /**
-   * The route table a subnet uses: the one explicitly associated with it, else the VPC's main table
+   * The route table a subnet of this VPC uses: the one explicitly associated with it, else the VPC's main table
    * (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#subnet-route-tables). Empty when the route
-   * tables were not read or none applies.
+   * tables were not read, none applies, or the subnet is not one of this VPC's.
    */
   public Optional<RouteTableInfo> routeTableOf(String subnetId) {
     List<RouteTableInfo> tables = routeTables.orElse(List.of());
-    return tables.stream().filter(t -> t.subnetIds().contains(subnetId)).findFirst()
-        .or(() -> tables.stream().filter(RouteTableInfo::main).findFirst());
+    Optional<RouteTableInfo> explicit = tables.stream().filter(t -> t.subnetIds().contains(subnetId)).findFirst();
+    if (explicit.isPresent() || subnets.stream().noneMatch(s -> s.subnetId().equals(subnetId))) {
+      return explicit;
+    }
+    return tables.stream().filter(RouteTableInfo::main).findFirst();
   }
 
   public String vpcId() {

@@ -99,6 +99,11 @@ public final class ClientNetworks {
     }
     List<RouteTableInfo> tables = new ArrayList<>();
     for (String subnetId : new TreeSet<>(subnetIds)) {
+      // A group associated with several VPCs can be used by interfaces elsewhere, whose networks were not read.
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateSecurityGroupVpc.html
+      if (vpc.subnets().stream().noneMatch(s -> s.subnetId().equals(subnetId))) {
+        return new Unknown(subnetId + " (an endpoint interface using the group) is not a subnet of " + vpc.vpcId());
+      }
       Optional<RouteTableInfo> table = vpc.routeTableOf(subnetId);
       if (table.isEmpty()) {
         return new Unknown(subnetId + " has no route table (no explicit association and no main route table of "

@@ -176,6 +176,13 @@ class BroadEndpointSecurityGroupNetworksTest {
             hubV6(routeTable("rtb-main").main().route("2000::/3", RouteTarget.VIRTUAL_PRIVATE_GATEWAY, "vgw-1")),
             OPEN_443_V6 + "; route 2000::/3 → vgw-1 in rtb-main covers more than private address space"
                 + CANNOT_KNOW, List.of()),
+        arguments("the group is also used by an endpoint interface in another VPC: clients unknown",
+            endpoint("vpce-1").subnets(subnet("subnet-a", "use1-az1"))
+                .groups(group("sg-1").allow("tcp", 443, 443, "0.0.0.0/0")
+                    .endpointInterfacesIn("subnet-a", "subnet-elsewhere"))
+                .vpc(vpc().cidrs(List.of(HUB), List.of()).routeTables(routeTable("rtb-main").main())),
+            OPEN_443 + "; subnet-elsewhere (an endpoint interface using the group) is not a subnet of vpc-0a1"
+                + CANNOT_KNOW, List.of()),
         arguments("route tables not read: clients unknown",
             endpoint("vpce-1").groups(group("sg-1").allow("tcp", 443, 443, "0.0.0.0/0"))
                 .vpc(vpc().routeTablesNotRead()),
@@ -242,10 +249,10 @@ class BroadEndpointSecurityGroupNetworksTest {
             "pcx-1")};
     EndpointBuilder first = endpoint("vpce-1").subnets(subnet("subnet-a", "use1-az1"))
         .groups(group("sg-1").allow("tcp", 443, 443, "0.0.0.0/0").endpointInterfacesIn("subnet-a", "subnet-c"))
-        .vpc(vpc().cidrs(List.of(HUB), List.of()).routeTables(tables));
+        .vpc(vpc().cidrs(List.of(HUB), List.of()).subnets(subnet("subnet-c", "use1-az3")).routeTables(tables));
     EndpointBuilder second = endpoint("vpce-2").subnets(subnet("subnet-c", "use1-az3"))
         .groups(group("sg-1").allow("tcp", 443, 443, "0.0.0.0/0").endpointInterfacesIn("subnet-a", "subnet-c"))
-        .vpc(vpc().cidrs(List.of(HUB), List.of()).routeTables(tables));
+        .vpc(vpc().cidrs(List.of(HUB), List.of()).subnets(subnet("subnet-a", "use1-az1")).routeTables(tables));
 
     Evaluation one = RULE.evaluate(first.build(), Snapshots.context());
     Evaluation two = RULE.evaluate(second.build(), Snapshots.context());
