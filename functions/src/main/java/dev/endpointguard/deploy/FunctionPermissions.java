@@ -13,7 +13,10 @@ import java.util.TreeSet;
  */
 public final class FunctionPermissions {
 
-  /** The Describe/List calls of the inventory; none supports resource-level permissions. */
+  /**
+   * The reads of the inventory: Describe/List calls, which support no resource-level permissions, and
+   * GetManagedPrefixListEntries for the prefix lists that routes to other networks name (any list, own or shared).
+   */
   public static final List<String> INVENTORY_READS = List.of(
       "ec2:DescribeVpcEndpoints",
       "ec2:DescribeVpcEndpointServices",
@@ -24,6 +27,7 @@ public final class FunctionPermissions {
       "ec2:DescribeSecurityGroups",
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribeAvailabilityZones",
+      "ec2:GetManagedPrefixListEntries",
       "route53:ListHostedZonesByVPC");
 
   /**

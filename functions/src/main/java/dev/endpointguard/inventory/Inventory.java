@@ -143,14 +143,20 @@ public final class Inventory {
     }
 
     Set<String> vpcIds = scope.inScope().stream().map(RawEndpoint::vpcId).collect(Collectors.toCollection(TreeSet::new));
-    Map<String, VpcReader.VpcParts> vpcParts = vpcs.read(vpcIds, report);
+    Set<String> gatewayEndpoints = scope.inVpcs().stream().filter(e -> e.type() == EndpointType.GATEWAY)
+        .map(RawEndpoint::endpointId).collect(Collectors.toCollection(TreeSet::new));
+    Map<String, VpcReader.VpcParts> vpcParts = vpcs.read(vpcIds, gatewayEndpoints, report);
 
     Set<String> groupIds = new TreeSet<>();
     scope.inScope().forEach(e -> groupIds.addAll(e.groupIds()));
     Set<String> endpointInterfaces = new TreeSet<>();
-    scope.inVpcs().forEach(e -> endpointInterfaces.addAll(e.networkInterfaceIds()));
+    Map<String, Set<String>> endpointSubnetsByGroup = new TreeMap<>();
+    for (RawEndpoint e : scope.inVpcs()) {
+      endpointInterfaces.addAll(e.networkInterfaceIds());
+      e.groupIds().forEach(g -> endpointSubnetsByGroup.computeIfAbsent(g, k -> new TreeSet<>()).addAll(e.subnetIds()));
+    }
     Map<String, SecurityGroupInfo> groupInfos = groupIds.isEmpty() ? Map.of()
-        : groups.read(groupIds, endpointInterfaces, report);
+        : groups.read(groupIds, endpointInterfaces, endpointSubnetsByGroup, report);
 
     Set<String> serviceNames = scope.inScope().stream().map(RawEndpoint::serviceName)
         .collect(Collectors.toCollection(TreeSet::new));
@@ -163,7 +169,8 @@ public final class Inventory {
           .map(RawEndpoint::summary).toList();
       Optional<List<HostedZoneRef>> zones = needsHostedZones(vpcId, scope, services)
           ? zonesOf(vpcId, report) : Optional.empty();
-      vpcSnapshots.put(vpcId, new VpcSnapshot(parts.info(), parts.subnets(), siblings, zones));
+      vpcSnapshots.put(vpcId, new VpcSnapshot(parts.info(), parts.subnets(), siblings, zones,
+          Optional.of(parts.routeTables())));
     }
 
     List<EndpointSnapshot> snapshots = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,7 +20,9 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /**
  * Security groups by id, ingress flattened; who else uses a group is looked up only for groups open to the world
- * (the only ones a plan may change), all of them in one DescribeNetworkInterfaces call.
+ * (the only ones a plan may change), all of them in one DescribeNetworkInterfaces call. Each group also carries the
+ * subnets of the VPC endpoint interfaces that use it: those of the endpoints naming it and of the endpoint interfaces
+ * that lookup finds.
  */
 final class SecurityGroupReader {
   private final Ec2Client ec2;
@@ -28,8 +31,13 @@ final class SecurityGroupReader {
     this.ec2 = ec2;
   }
 
-  /** Groups found, keyed by id; an unknown group is reported and left out. */
+  /**
+   * Groups found, keyed by id; an unknown group is reported and left out.
+   *
+   * @param endpointSubnetsByGroup group id → subnets of the endpoints (of the VPCs read) that name the group
+   */
   Map<String, SecurityGroupInfo> read(Collection<String> groupIds, Set<String> endpointInterfaceIds,
+                                      Map<String, Set<String>> endpointSubnetsByGroup,
                                       Consumer<InventoryProblem> problems) {
     Set<String> wanted = new TreeSet<>(groupIds);
     Map<String, SecurityGroup> groups = new TreeMap<>();
@@ -54,17 +62,23 @@ final class SecurityGroupReader {
         open.add(id);
       }
     });
-    Map<String, List<String>> users = otherUsers(open, endpointInterfaceIds, problems);
+    Map<String, Set<String>> endpointSubnets = new TreeMap<>();
+    endpointSubnetsByGroup.forEach((id, subnets) -> endpointSubnets.put(id, new TreeSet<>(subnets)));
+    Map<String, List<String>> users = otherUsers(open, endpointInterfaceIds, endpointSubnets, problems);
 
     Map<String, SecurityGroupInfo> infos = new TreeMap<>();
     groups.forEach((id, g) -> infos.put(id, new SecurityGroupInfo(id, g.groupName() == null ? "" : g.groupName(),
         g.vpcId() == null ? "" : g.vpcId(), ingress.get(id), users.getOrDefault(id, List.of()),
-        users.containsKey(id))));
+        users.containsKey(id), List.copyOf(endpointSubnets.getOrDefault(id, Set.of())))));
     return infos;
   }
 
-  /** Group id → interfaces using it that are not endpoint interfaces; a group whose lookup failed is absent. */
+  /**
+   * Group id → interfaces using it that are not endpoint interfaces; a group whose lookup failed is absent. The
+   * subnets of the endpoint interfaces found are added to {@code endpointSubnets}.
+   */
   private Map<String, List<String>> otherUsers(Set<String> groupIds, Set<String> endpointInterfaceIds,
+                                               Map<String, Set<String>> endpointSubnets,
                                                Consumer<InventoryProblem> problems) {
     Map<String, List<String>> users = new TreeMap<>();
     for (List<String> batch : Batches.of(groupIds, Batches.FILTER_VALUES)) {
@@ -79,9 +93,13 @@ final class SecurityGroupReader {
       }
       batch.forEach(id -> users.put(id, new ArrayList<>()));
       for (NetworkInterface eni : interfaces) {
-        InterfaceUser.describe(eni, endpointInterfaceIds).ifPresent(text -> eni.groups().stream()
-            .map(GroupIdentifier::groupId).filter(users::containsKey).filter(batch::contains)
-            .forEach(g -> users.get(g).add(text)));
+        List<String> groups = eni.groups().stream().map(GroupIdentifier::groupId).filter(batch::contains).toList();
+        Optional<String> other = InterfaceUser.describe(eni, endpointInterfaceIds);
+        if (other.isPresent()) {
+          groups.forEach(g -> users.get(g).add(other.get()));
+        } else if (eni.subnetId() != null) {
+          groups.forEach(g -> endpointSubnets.computeIfAbsent(g, k -> new TreeSet<>()).add(eni.subnetId()));
+        }
       }
     }
     return users;

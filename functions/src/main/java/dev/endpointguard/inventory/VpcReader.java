@@ -1,5 +1,6 @@
 package dev.endpointguard.inventory;
 
+import dev.endpointguard.model.RouteTableInfo;
 import dev.endpointguard.model.SubnetInfo;
 import dev.endpointguard.model.VpcInfo;
 import java.util.ArrayList;
@@ -21,24 +22,36 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
 
-/** VPCs, their DNS attributes, subnets and route tables: a fixed number of calls per batch of VPCs plus two per VPC. */
+/**
+ * VPCs, their DNS attributes, subnets and route tables: a fixed number of calls per batch of VPCs plus two per VPC, and
+ * one per prefix list that a route to another network uses.
+ */
 final class VpcReader {
 
-  /** A VPC with all its subnets. */
-  record VpcParts(VpcInfo info, List<SubnetInfo> subnets) {
+  /** A VPC with all its subnets and route tables. */
+  record VpcParts(VpcInfo info, List<SubnetInfo> subnets, List<RouteTableInfo> routeTables) {
     VpcParts {
       subnets = List.copyOf(subnets);
+      routeTables = List.copyOf(routeTables);
     }
   }
 
   private final Ec2Client ec2;
+  private final PrefixListReader prefixLists;
 
   VpcReader(Ec2Client ec2) {
     this.ec2 = ec2;
+    this.prefixLists = new PrefixListReader(ec2);
   }
 
-  /** The VPCs found, keyed by id; a VPC AWS does not know is reported and left out. */
-  Map<String, VpcParts> read(Collection<String> vpcIds, Consumer<InventoryProblem> problems) {
+  /**
+   * The VPCs found, keyed by id; a VPC AWS does not know is reported and left out. The prefix lists that routes to
+   * networks with clients use are read once each, whatever the number of tables and VPCs using them.
+   *
+   * @param gatewayEndpointIds the Gateway endpoints of these VPCs, whose routes bring no clients
+   */
+  Map<String, VpcParts> read(Collection<String> vpcIds, Set<String> gatewayEndpointIds,
+                             Consumer<InventoryProblem> problems) {
     Set<String> wanted = Set.copyOf(vpcIds);
     Map<String, Vpc> vpcs = new TreeMap<>();
     List<Subnet> subnets = new ArrayList<>();
@@ -64,6 +77,15 @@ final class VpcReader {
       }
     });
     Set<String> publicSubnets = PublicSubnets.among(subnetVpcs, tables);
+    Map<String, PrefixListReader.Entries> lists =
+        prefixLists.read(RouteTables.prefixListsToRead(tables, gatewayEndpointIds), problems);
+    Map<String, List<RouteTableInfo>> tablesByVpc = new HashMap<>();
+    for (RouteTable t : tables) {
+      if (t.routeTableId() != null && t.vpcId() != null) {
+        tablesByVpc.computeIfAbsent(t.vpcId(), k -> new ArrayList<>())
+            .add(RouteTables.toInfo(t, gatewayEndpointIds, lists));
+      }
+    }
     Map<String, List<SubnetInfo>> subnetsByVpc = new HashMap<>();
     for (Subnet s : subnets) {
       subnetInfo(s, publicSubnets, problems)
@@ -75,7 +97,8 @@ final class VpcReader {
       VpcInfo info = new VpcInfo(v.vpcId(), ipv4Cidrs(v), ipv6Cidrs(v),
           attribute(v.vpcId(), VpcAttributeName.ENABLE_DNS_SUPPORT, problems),
           attribute(v.vpcId(), VpcAttributeName.ENABLE_DNS_HOSTNAMES, problems), Ec2Tags.toMap(v.tags()));
-      parts.put(v.vpcId(), new VpcParts(info, subnetsByVpc.getOrDefault(v.vpcId(), List.of())));
+      parts.put(v.vpcId(), new VpcParts(info, subnetsByVpc.getOrDefault(v.vpcId(), List.of()),
+          tablesByVpc.getOrDefault(v.vpcId(), List.of())));
     }
     return parts;
   }

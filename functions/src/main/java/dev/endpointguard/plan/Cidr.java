@@ -41,6 +41,44 @@ public record Cidr(String text, boolean ipv6, int prefixLength) {
     return prefixLength == 0;
   }
 
+  /**
+   * True when every address of {@code other} is in this block: same address family, a prefix no longer than
+   * {@code other}'s, and the same leading {@code prefixLength} bits.
+   */
+  public boolean contains(Cidr other) {
+    if (ipv6 != other.ipv6 || prefixLength > other.prefixLength) {
+      return false;
+    }
+    byte[] mine = addressBytes();
+    byte[] theirs = other.addressBytes();
+    int bits = prefixLength;
+    for (int i = 0; bits > 0; i++, bits -= 8) {
+      int mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
+      if (((mine[i] ^ theirs[i]) & mask) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The address part of the text as 4 or 16 bytes (the text was validated by {@link #parse}). */
+  private byte[] addressBytes() {
+    String address = text.substring(0, text.indexOf('/'));
+    if (!ipv6) {
+      String[] octets = address.split("\\.");
+      byte[] bytes = new byte[4];
+      for (int i = 0; i < 4; i++) {
+        bytes[i] = (byte) Integer.parseInt(octets[i]);
+      }
+      return bytes;
+    }
+    try {
+      return InetAddress.getByName(address).getAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("not an IPv6 literal: " + address, e);
+    }
+  }
+
   private static Optional<Integer> number(String digits) {
     if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
       return Optional.empty();

@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Proves, before anything is applied, that a plan only adds or narrows: subnets in new AZs of the same VPC (never
  * public), DNS switches turned on in the order AWS accepts, policies that allow no more than before, and world-open
- * sources replaced by narrower blocks of the same family. Pure: reads only the estate the plan was made from.
+ * sources replaced by narrower blocks of the same family that still hold every network that can reach the group's
+ * endpoint interfaces ({@link ClientNetworks}). Pure: reads only the estate the plan was made from.
  */
 public final class SafetyCheck {
   private final BiFunction<String, String, Optional<String>> policyWidening;
@@ -66,7 +68,7 @@ public final class SafetyCheck {
       if (onManagedEndpoint(estate, c.groupId())) {
         return Optional.of("the group is on an endpoint managed by its service or requester");
       }
-      return group(estate, c.groupId()).map(g -> replaceSource(c, g))
+      return group(estate, c.groupId()).map(g -> replaceSource(c, g, estate))
           .orElse(Optional.of("the security group is on no endpoint of the evaluated estate"));
     }
     return Optional.of("unknown change kind");
@@ -175,7 +177,7 @@ public final class SafetyCheck {
     return policyWidening.apply(change.previousPolicy(), change.newPolicy()).map(w -> "the new policy is wider: " + w);
   }
 
-  private static Optional<String> replaceSource(ReplaceIngressSource change, SecurityGroupInfo group) {
+  private static Optional<String> replaceSource(ReplaceIngressSource change, SecurityGroupInfo group, Estate estate) {
     Optional<Cidr> old = Cidr.parse(change.oldSource());
     if (old.isEmpty() || !old.get().wholeInternet()) {
       return Optional.of("the old source " + change.oldSource() + " is not 0.0.0.0/0 or ::/0");
@@ -199,6 +201,33 @@ public final class SafetyCheck {
       }
       if (block.get().wholeInternet()) {
         return Optional.of("the new source " + source + " is not narrower than " + change.oldSource());
+      }
+    }
+    return keepsClients(change, group, estate, old.get().ipv6());
+  }
+
+  /**
+   * Narrowing may remove only access nobody shown in the estate needs: every network that can reach an endpoint
+   * interface using the group (the VPC's blocks and what the interfaces' route tables send to transit gateways, peering,
+   * VPN, Cloud WAN, …) must stay inside a new source.
+   */
+  private static Optional<String> keepsClients(ReplaceIngressSource change, SecurityGroupInfo group, Estate estate,
+                                               boolean ipv6) {
+    List<EndpointSnapshot> users = estate.endpoints().stream()
+        .filter(e -> e.securityGroups().stream().anyMatch(g -> g.groupId().equals(group.groupId()))).toList();
+    Set<String> subnets = new TreeSet<>(group.endpointSubnetIds());
+    users.forEach(e -> e.subnets().forEach(s -> subnets.add(s.subnetId())));
+    ClientNetworks.Result reaching = ClientNetworks.reaching(users.get(0).vpc(), subnets, ipv6);
+    if (reaching instanceof ClientNetworks.Unknown unknown) {
+      return Optional.of("the networks that can reach the group's endpoint interfaces cannot be known: "
+          + unknown.why());
+    }
+    List<Cidr> kept = change.newSources().stream().map(Cidr::parse).flatMap(Optional::stream).toList();
+    for (ClientNetworks.Network network : ((ClientNetworks.Known) reaching).networks()) {
+      Optional<Cidr> block = Cidr.parse(network.cidr());
+      if (block.isEmpty() || kept.stream().noneMatch(k -> k.contains(block.get()))) {
+        return Optional.of("the new sources leave out " + network.cidr() + " (" + network.origin()
+            + "), which can reach the group's endpoint interfaces");
       }
     }
     return Optional.empty();

@@ -3,17 +3,22 @@ package dev.endpointguard.rules;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.model.SecurityGroupInfo;
-import dev.endpointguard.model.VpcInfo;
+import dev.endpointguard.plan.ClientNetworks;
 import dev.endpointguard.plan.ReplaceIngressSource;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * broad-endpoint-security-group: a security group on an Interface endpoint admits 0.0.0.0/0 or ::/0 (any port or
- * protocol). The fix narrows each such source to the VPC's own CIDR blocks, and only for groups that nothing but VPC
- * endpoints uses, so no other workload loses access.
+ * protocol). The fix narrows each such source to the networks that can reach the endpoint ({@link ClientNetworks}: the
+ * VPC's CIDR blocks and what the endpoint subnets' route tables send to transit gateways, peering connections, VPN,
+ * Cloud WAN, …), and only for groups that nothing but VPC endpoints uses, so no other workload loses access. When those
+ * networks cannot be known (a route covers more than private address space, a prefix list could not be read), there is
+ * no plan.
  * https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html
  */
 public final class BroadEndpointSecurityGroupRule implements Rule.EndpointRule {
@@ -56,18 +61,36 @@ public final class BroadEndpointSecurityGroupRule implements Rule.EndpointRule {
     if (blocker.isPresent()) {
       return verdict.nonCompliant(finding + "; " + blocker.get() + ", so no plan is made", List.of());
     }
-    VpcInfo vpc = endpoint.vpc().vpc();
-    List<ReplaceIngressSource> plan = openRules.stream()
-        .map(r -> {
-          List<String> sources = r.isIpv6Source() ? vpc.ipv6Cidrs() : vpc.ipv4Cidrs();
-          Map<String, String> origins = new LinkedHashMap<>();
-          sources.forEach(c -> origins.put(c, "CIDR block of " + vpc.vpcId()));
-          return new ReplaceIngressSource(r.groupId(), r.ipProtocol(), r.fromPort(), r.toPort(), r.source(),
-              sources, origins);
-        })
-        .toList();
-    return verdict.nonCompliant(finding + "; each such source would be narrowed to the CIDR blocks of "
-        + vpc.vpcId(), plan);
+    List<ReplaceIngressSource> plan = new ArrayList<>();
+    Set<String> routedTo = new LinkedHashSet<>();
+    for (IngressRule rule : openRules) {
+      SecurityGroupInfo group = openGroups.stream().filter(g -> g.groupId().equals(rule.groupId())).findFirst()
+          .orElseThrow();
+      ClientNetworks.Result networks = ClientNetworks.reaching(endpoint.vpc(), interfaceSubnets(endpoint, group),
+          rule.isIpv6Source());
+      if (networks instanceof ClientNetworks.Unknown unknown) {
+        return verdict.nonCompliant(finding + "; " + unknown.why()
+            + ", so the endpoint's clients cannot be known and no plan is made", List.of());
+      }
+      ClientNetworks.Known known = (ClientNetworks.Known) networks;
+      known.networks().forEach(n -> n.routedTo().ifPresent(routedTo::add));
+      plan.add(new ReplaceIngressSource(rule.groupId(), rule.ipProtocol(), rule.fromPort(), rule.toPort(),
+          rule.source(), known.cidrs(), known.origins()));
+    }
+    String vpcId = endpoint.vpcId();
+    return verdict.nonCompliant(finding + "; each such source would be narrowed to the CIDR blocks of " + vpcId
+        + (routedTo.isEmpty() ? "" : " and the networks its endpoint subnets route to " + String.join(", ", routedTo)),
+        plan);
+  }
+
+  /**
+   * The subnets of every endpoint interface that uses the group (the inventory lists them), and the endpoint's own:
+   * the narrowed group must keep the clients of all of them, or a second endpoint sharing it would lose its own.
+   */
+  private static Set<String> interfaceSubnets(EndpointSnapshot endpoint, SecurityGroupInfo group) {
+    Set<String> subnets = new TreeSet<>(group.endpointSubnetIds());
+    endpoint.subnets().forEach(s -> subnets.add(s.subnetId()));
+    return subnets;
   }
 
   /** Why a group may not be changed for the endpoint's sake: its other users are unknown or exist. */

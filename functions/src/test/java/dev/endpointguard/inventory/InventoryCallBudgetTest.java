@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 
-/** Scanning N endpoints in V VPCs costs calls bounded by pages and V, never N (docs/performance.md, Call budget). */
+/**
+ * Scanning N endpoints in V VPCs costs calls bounded by pages, V and the prefix lists routes use, never N
+ * (docs/performance.md, Call budget).
+ */
 @LocalAwsTest
 class InventoryCallBudgetTest {
   static final int VPCS = 5;
@@ -19,7 +22,10 @@ class InventoryCallBudgetTest {
   static final List<String> SERVICES = List.of("ssm", "ssmmessages", "logs", "kms", "sqs", "sns", "sts",
       "secretsmanager", "ecr.api", "ecr.dkr");
 
-  /** 5 VPCs (3 AZs, one public subnet), each with a group open to the world and a closed one. */
+  /**
+   * 5 VPCs (3 AZs, one public subnet), each with a group open to the world and a closed one, all on one transit gateway
+   * to which each VPC's main route table sends the same prefix list (Issue 10 b: read once, whatever the VPCs).
+   */
   private record Vpcs(SeedEstate seed, List<SeedEstate.SeededVpc> vpcs, List<List<String>> groups) {
     static Vpcs seed(AwsClients clients) {
       SeedEstate seed = new SeedEstate(clients.ec2());
@@ -34,6 +40,12 @@ class InventoryCallBudgetTest {
         vpcs.add(vpc);
         groups.add(List.of(open, seed.group(vpc.vpcId(), "closed")));
       }
+      Map<String, List<String>> attachments = new java.util.TreeMap<>();
+      vpcs.forEach(vpc -> attachments.put(vpc.vpcId(), vpc.subnetIds().subList(0, 1)));
+      String tgw = seed.transitGateway(attachments);
+      String onPremises = seed.prefixList("on-premises", "192.168.0.0/16", "172.20.0.0/16");
+      vpcs.forEach(vpc -> seed.route(seed.mainRouteTable(vpc.vpcId()),
+          r -> r.destinationPrefixListId(onPremises).transitGatewayId(tgw)));
       return new Vpcs(seed, vpcs, groups);
     }
 
@@ -84,7 +96,7 @@ class InventoryCallBudgetTest {
         .containsEntry("DescribeRouteTables", 1).containsEntry("DescribeSecurityGroups", 1)
         .containsEntry("DescribeNetworkInterfaces", 1).containsEntry("DescribeVpcEndpointServices", 1)
         .containsEntry("DescribeAvailabilityZones", 1).containsEntry("ListHostedZonesByVPC", VPCS)
-        .containsEntry("GetCallerIdentity", 1);
+        .containsEntry("GetManagedPrefixListEntries", 1).containsEntry("GetCallerIdentity", 1);
     assertThat(byIds).containsEntry("DescribeVpcEndpoints", 2);
   }
 

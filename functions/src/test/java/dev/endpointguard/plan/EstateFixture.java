@@ -5,6 +5,7 @@ import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.IngressRule;
+import dev.endpointguard.model.RouteTableInfo;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.model.SubnetInfo;
@@ -51,6 +52,11 @@ final class EstateFixture {
       new IngressRule(GROUP, "tcp", 443, 443, IngressRule.ANY_IPV6));
   List<String> groupOtherUsers = List.of();
   boolean groupUsageChecked = true;
+  /** Subnets of other endpoint interfaces that use the group. */
+  List<String> groupEndpointSubnetIds = List.of();
+  /** The VPC's route tables; empty Optional when not read. Default: a main table with no route to another network. */
+  Optional<List<RouteTableInfo>> routeTables = Optional.of(List.of(new RouteTableInfo("rtb-main", true, List.of(),
+      List.of())));
   /** Subnets of another VPC, visible in the estate. */
   List<SubnetInfo> otherVpcSubnets = List.of(new SubnetInfo("subnet-x", "vpc-2", "us-east-1b", "use1-az2", 200,
       false, Map.of()));
@@ -62,7 +68,7 @@ final class EstateFixture {
   VpcSnapshot vpcSnapshot() {
     VpcInfo info = new VpcInfo(VPC, ipv4Cidrs, ipv6Cidrs, dnsSupport, dnsHostnames, Map.of());
     return new VpcSnapshot(info, subnets, List.of(new EndpointSummary(ENDPOINT, type, SERVICE, "available",
-        privateDnsEnabled, endpointSubnetIds)), Optional.of(List.of()));
+        privateDnsEnabled, endpointSubnetIds)), Optional.of(List.of()), routeTables);
   }
 
   EndpointSnapshot endpoint() {
@@ -70,7 +76,7 @@ final class EstateFixture {
     ServiceFacts service = new ServiceFacts(SERVICE, offeredAzIds, privateDnsName, policySupported,
         managesVpcEndpoints, true);
     SecurityGroupInfo group = new SecurityGroupInfo(GROUP, "endpoints", VPC, ingress, groupOtherUsers,
-        groupUsageChecked);
+        groupUsageChecked, groupEndpointSubnetIds);
     return new EndpointSnapshot(ENDPOINT, type, SERVICE, "available", privateDnsEnabled, requesterManaged, policy,
         own, List.of(group), Map.of(), service, vpcSnapshot());
   }

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.IngressRule;
+import dev.endpointguard.model.RouteEntry;
+import dev.endpointguard.model.RouteTableInfo;
+import dev.endpointguard.model.RouteTarget;
 import dev.endpointguard.testing.Plans;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +52,16 @@ class SafetyCheckTest {
     return Plans.replaceIngressSource(GROUP, "tcp", 443, 443, old, List.of(sources));
   }
 
+  /** The VPC's main route table with these routes. */
+  private static Optional<List<RouteTableInfo>> main(RouteEntry... routes) {
+    return Optional.of(List.of(new RouteTableInfo("rtb-main", true, List.of(), List.of(routes))));
+  }
+
   static Stream<Arguments> plans() {
     Consumer<EstateFixture> asIs = f -> { };
+    Consumer<EstateFixture> spoke = f -> f.routeTables = main(
+        RouteEntry.toCidr("10.41.0.0/16", RouteTarget.TRANSIT_GATEWAY, "tgw-1"),
+        RouteEntry.toCidr("0.0.0.0/0", RouteTarget.NAT_GATEWAY, "nat-1"));
     Consumer<EstateFixture> dnsOff = f -> {
       f.dnsSupport = false;
       f.dnsHostnames = false;
@@ -115,7 +126,7 @@ class SafetyCheckTest {
             "the service does not support endpoint policies"),
         safe("IPv4 world replaced by the VPC", asIs, List.of(replace("0.0.0.0/0", "10.0.0.0/16"))),
         safe("IPv6 world replaced by the VPC", asIs, List.of(replace("::/0", "2600:1f18:1234:5600::/56"))),
-        safe("IPv6 world revoked in a VPC without IPv6", asIs, List.of(replace("::/0"))),
+        safe("IPv6 world revoked in a VPC without IPv6", f -> f.ipv6Cidrs = List.of(), List.of(replace("::/0"))),
         unsafe("new source as wide as the old", asIs, List.of(replace("0.0.0.0/0", "10.0.0.0/16", "0.0.0.0/0")),
             "the new source 0.0.0.0/0 is not narrower than 0.0.0.0/0"),
         unsafe("new source of the other family", asIs, List.of(replace("0.0.0.0/0", "2600:1f18::/56")),
@@ -136,6 +147,42 @@ class SafetyCheckTest {
         unsafe("group not on an endpoint", asIs,
             List.of(Plans.replaceIngressSource("sg-9", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"))),
             "the security group is on no endpoint of the evaluated estate"),
+        safe("Issue 10 b: the VPC and the spoke routed to the transit gateway kept", spoke,
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16", "10.41.0.0/16"))),
+        safe("Issue 10 b: one block holding the VPC and the spoke", spoke, List.of(replace("0.0.0.0/0", "10.0.0.0/8"))),
+        unsafe("Issue 10 b: a plan that cuts the spoke off", spoke, List.of(replace("0.0.0.0/0", "10.0.0.0/16")),
+            "the new sources leave out 10.41.0.0/16 (routed to tgw-1 by rtb-main), which can reach the group's"
+                + " endpoint interfaces"),
+        unsafe("Issue 10 b: a plan that keeps the spoke but not the VPC", spoke,
+            List.of(replace("0.0.0.0/0", "10.41.0.0/16")),
+            "the new sources leave out 10.0.0.0/16 (CIDR block of vpc-1)"),
+        unsafe("Issue 10 b: a plan that keeps only half of the spoke", spoke,
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16", "10.41.0.0/17")),
+            "the new sources leave out 10.41.0.0/16 (routed to tgw-1 by rtb-main)"),
+        unsafe("Issue 10 b: another endpoint's subnet routes a peer the plan leaves out",
+            f -> {
+              f.groupEndpointSubnetIds = List.of("subnet-a", "subnet-c");
+              f.routeTables = Optional.of(List.of(new RouteTableInfo("rtb-main", true, List.of(), List.of()),
+                  new RouteTableInfo("rtb-c", false, List.of("subnet-c"),
+                      List.of(RouteEntry.toCidr("10.42.0.0/16", RouteTarget.VPC_PEERING_CONNECTION, "pcx-1")))));
+            },
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16")),
+            "the new sources leave out 10.42.0.0/16 (routed to pcx-1 by rtb-c)"),
+        unsafe("Issue 10 b: an IPv6 spoke left out", f -> f.routeTables = main(
+                RouteEntry.toCidr("2600:1f18:1234:7700::/56", RouteTarget.TRANSIT_GATEWAY, "tgw-1")),
+            List.of(replace("::/0", "2600:1f18:1234:5600::/56")),
+            "the new sources leave out 2600:1f18:1234:7700::/56 (routed to tgw-1 by rtb-main)"),
+        unsafe("Issue 10 b: a default route to the transit gateway makes every narrowing unprovable",
+            f -> f.routeTables = main(RouteEntry.toCidr("0.0.0.0/0", RouteTarget.TRANSIT_GATEWAY, "tgw-1")),
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16")),
+            "the networks that can reach the group's endpoint interfaces cannot be known: route 0.0.0.0/0 → tgw-1"
+                + " in rtb-main covers more than private address space"),
+        unsafe("Issue 10 b: route tables not read", f -> f.routeTables = Optional.empty(),
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16")),
+            "cannot be known: the route tables of vpc-1 were not read"),
+        safe("Issue 10 b: an internet gateway default route brings no clients",
+            f -> f.routeTables = main(RouteEntry.toCidr("0.0.0.0/0", RouteTarget.INTERNET_GATEWAY, "igw-1")),
+            List.of(replace("0.0.0.0/0", "10.0.0.0/16"))),
         unsafe("a bad change after good ones", asIs, List.of(add("subnet-b", "use1-az2"), privateDns(),
             add("subnet-pub", "use1-az3")), "AddSubnets on vpce-1: subnet-pub is public"));
   }

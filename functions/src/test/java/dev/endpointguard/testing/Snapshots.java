@@ -5,6 +5,9 @@ import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.HostedZoneRef;
 import dev.endpointguard.model.IngressRule;
+import dev.endpointguard.model.RouteEntry;
+import dev.endpointguard.model.RouteTableInfo;
+import dev.endpointguard.model.RouteTarget;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.model.SubnetInfo;
@@ -68,6 +71,11 @@ public final class Snapshots {
 
   public static SecurityGroupBuilder group(String groupId) {
     return new SecurityGroupBuilder(groupId);
+  }
+
+  /** A route table with no association, not main, no routes. */
+  public static RouteTableBuilder routeTable(String routeTableId) {
+    return new RouteTableBuilder(routeTableId);
   }
 
   public static IngressRule ingress(String groupId, String protocol, int fromPort, int toPort, String source) {
@@ -187,9 +195,13 @@ public final class Snapshots {
     }
   }
 
-  /** VPC builder: 10.0.0.0/16, no IPv6, both DNS attributes on, hosted zones not looked up. */
+  /**
+   * VPC builder: 10.0.0.0/16, no IPv6, both DNS attributes on, hosted zones not looked up, one main route table
+   * {@code rtb-main} with no route to another network.
+   */
   public static final class VpcBuilder {
     private final String vpcId;
+    private Optional<List<RouteTableBuilder>> routeTables = Optional.of(List.of(routeTable("rtb-main").main()));
     private List<String> ipv4 = List.of("10.0.0.0/16");
     private List<String> ipv6 = List.of();
     private boolean dnsSupport = true;
@@ -234,6 +246,18 @@ public final class Snapshots {
       return this;
     }
 
+    /** The VPC's route tables, in place of the default main one. */
+    public VpcBuilder routeTables(RouteTableBuilder... tables) {
+      this.routeTables = Optional.of(List.of(tables));
+      return this;
+    }
+
+    /** As the inventory records a VPC whose route tables it did not read. */
+    public VpcBuilder routeTablesNotRead() {
+      this.routeTables = Optional.empty();
+      return this;
+    }
+
     public VpcSnapshot build() {
       return build(List.of(), Optional.empty());
     }
@@ -246,7 +270,8 @@ public final class Snapshots {
       self.filter(e -> endpoints.stream().noneMatch(o -> o.endpointId().equals(e.endpointId())))
           .ifPresent(allEndpoints::add);
       return new VpcSnapshot(new VpcInfo(vpcId, ipv4, ipv6, dnsSupport, dnsHostnames, Map.of()),
-          List.copyOf(all.values()), allEndpoints, zones);
+          List.copyOf(all.values()), allEndpoints, zones,
+          routeTables.map(tables -> tables.stream().map(RouteTableBuilder::build).toList()));
     }
   }
 
@@ -322,9 +347,63 @@ public final class Snapshots {
     }
   }
 
+  /** Route table builder: routes in the order added. */
+  public static final class RouteTableBuilder {
+    private final String routeTableId;
+    private boolean main;
+    private final List<String> subnetIds = new ArrayList<>();
+    private final List<RouteEntry> routes = new ArrayList<>();
+
+    private RouteTableBuilder(String routeTableId) {
+      this.routeTableId = routeTableId;
+    }
+
+    /** The VPC's main table: used by every subnet without an explicit association. */
+    public RouteTableBuilder main() {
+      this.main = true;
+      return this;
+    }
+
+    public RouteTableBuilder associatedWith(String... subnets) {
+      subnetIds.addAll(List.of(subnets));
+      return this;
+    }
+
+    /** An active route from a CIDR destination to {@code target}. */
+    public RouteTableBuilder route(String cidr, RouteTarget type, String target) {
+      routes.add(RouteEntry.toCidr(cidr, type, target));
+      return this;
+    }
+
+    /** A route whose target is gone. */
+    public RouteTableBuilder blackhole(String cidr, RouteTarget type, String target) {
+      routes.add(new RouteEntry(cidr, type, target, true, List.of(cidr), Optional.empty()));
+      return this;
+    }
+
+    /** An active route to a prefix list whose entries were read. */
+    public RouteTableBuilder prefixListRoute(String prefixListId, List<String> entries, RouteTarget type,
+                                             String target) {
+      routes.add(RouteEntry.toPrefixList(prefixListId, entries, type, target));
+      return this;
+    }
+
+    /** An active route to a prefix list whose entries could not be read. */
+    public RouteTableBuilder unreadablePrefixListRoute(String prefixListId, RouteTarget type, String target,
+                                                       String why) {
+      routes.add(new RouteEntry(prefixListId, type, target, false, List.of(), Optional.of(why)));
+      return this;
+    }
+
+    public RouteTableInfo build() {
+      return new RouteTableInfo(routeTableId, main, subnetIds, routes);
+    }
+  }
+
   /** Security group builder: no rules, used by VPC endpoints alone (usage checked). */
   public static final class SecurityGroupBuilder {
     private final String groupId;
+    private final List<String> endpointSubnetIds = new ArrayList<>();
     private final List<IngressRule> ingress = new ArrayList<>();
     private final Set<String> otherUsers = new LinkedHashSet<>();
     private boolean usageChecked = true;
@@ -349,9 +428,15 @@ public final class Snapshots {
       return this;
     }
 
+    /** The subnets of the endpoint interfaces using the group, as the inventory lists them. */
+    public SecurityGroupBuilder endpointInterfacesIn(String... subnetIds) {
+      endpointSubnetIds.addAll(List.of(subnetIds));
+      return this;
+    }
+
     public SecurityGroupInfo build() {
       return new SecurityGroupInfo(groupId, groupId + "-name", VPC_ID, ingress, List.copyOf(otherUsers),
-          usageChecked);
+          usageChecked, endpointSubnetIds);
     }
   }
 }
