@@ -38,7 +38,10 @@ TOOLS=(endpoint-guard custodian)
 while (($# > 0)); do
   case "$1" in
     --only)
-      [[ "${2:-}" == endpoint-guard || "${2:-}" == custodian ]] || { echo "--only endpoint-guard|custodian" >&2; exit 2; }
+      [[ "${2:-}" == endpoint-guard || "${2:-}" == custodian ]] || {
+        echo "--only endpoint-guard|custodian" >&2
+        exit 2
+      }
       TOOLS=("$2"); shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
@@ -55,7 +58,8 @@ wants() { [[ " ${TOOLS[*]} " == *" $1 "* ]]; }
 moto_python() {
   local candidate
   for candidate in "${ENDPOINT_GUARD_PYTHON:-}" "$ROOT/.local-aws/venv/bin/python" "$(command -v python3 || true)"; do
-    if [[ -n "$candidate" && -x "$candidate" ]] && "$candidate" -c "import moto, flask, werkzeug, boto3" 2>/dev/null; then
+    if [[ -n "$candidate" && -x "$candidate" ]] &&
+      "$candidate" -c "import moto, flask, werkzeug, boto3" 2>/dev/null; then
       echo "$candidate"; return 0
     fi
   done
@@ -184,6 +188,8 @@ else:
              for p, policy in names.items()}
     other = 0
 line = " ".join("%s=%d" % (names[p], n) for p, n in found.items())
+if any(seeded[p] == 0 for p in names):
+    sys.exit(f"the estate has no endpoint with some problem ({seeded}): seed at least 5 endpoints")
 if any(found[p] != seeded[p] for p in names) or other:
     sys.exit(f"{tool} found {line} (and {other} other), seeded {seeded}: the tools do not see the same problems")
 print(line)
@@ -226,8 +232,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
     read -r wall cpu _ server requests policies <<<"$result"
     WALL[$tool]+=" $wall"; CPU[$tool]+=" $cpu"; SERVER[$tool]+=" $server"; REQUESTS[$tool]+=" $requests"
     POLICIES[$tool]+=" ${policies:-}"
-    say "  round $round $tool: wall ${wall}s, cpu ${cpu}s, local AWS cpu ${server}s, $requests requests${policies:+,}" \
-      "${policies:+${policies}s in its policies}"
+    line="  round $round $tool: wall ${wall}s, cpu ${cpu}s, local AWS cpu ${server}s, $requests requests"
+    say "$line${policies:+, ${policies}s in its policies}"
     rm -rf "$work/$tool-$round"
   done
 done
@@ -237,14 +243,16 @@ range() { "$python" -c 'import sys; v = sorted(map(float, sys.argv[1:])); print(
 
 echo "estate: $ENDPOINTS Interface endpoints in $VPCS VPCs; $ROUNDS interleaved rounds; cores: $(nproc);" \
   "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-wants endpoint-guard && echo "endpoint-guard: $(java -version 2>&1 | head -1)${ENDPOINT_GUARD_JAVA_OPTS:+, $ENDPOINT_GUARD_JAVA_OPTS}"
+wants endpoint-guard &&
+  echo "endpoint-guard: $(java -version 2>&1 | head -1)${ENDPOINT_GUARD_JAVA_OPTS:+, $ENDPOINT_GUARD_JAVA_OPTS}"
 wants custodian && echo "custodian: $C7N, $("${custodian%/custodian}/python" --version)"
 printf '%-15s | %-22s | %-22s | %-17s | %s\n' tool "wall s median (range)" "client CPU s (range)" \
   "local AWS CPU s" requests
 for tool in "${TOOLS[@]}"; do
   # shellcheck disable=SC2086
   printf '%-15s | %-22s | %-22s | %-17s | %s\n' "$tool" "$(median ${WALL[$tool]}) ($(range ${WALL[$tool]}))" \
-    "$(median ${CPU[$tool]}) ($(range ${CPU[$tool]}))" "$(median ${SERVER[$tool]})" "$(median ${REQUESTS[$tool]} | cut -d. -f1)"
+    "$(median ${CPU[$tool]}) ($(range ${CPU[$tool]}))" "$(median ${SERVER[$tool]})" \
+    "$(median ${REQUESTS[$tool]} | cut -d. -f1)"
 done
 if wants custodian; then
   # shellcheck disable=SC2086

@@ -4,7 +4,7 @@ what it made and how many endpoints carry each problem.
 Estate: VPCS VPCs (10.<v>.0.0/16, DNS support and hostnames on), each with three /20 subnets in us-east-1a, -1b and
 -1c, a closed group (443 from the VPC's CIDR) and an open group (443 from 0.0.0.0/0), and ENDPOINTS Interface
 endpoints spread evenly over the VPCs, one per AWS service in a VPC (so no endpoint has a sibling of the same
-service). The endpoint at position k in its VPC has exactly one problem, by k % 5:
+service). The k-th endpoint of VPC v has exactly one problem, by (k + v) % 5 (so a small estate has each):
   0 single-az      one subnet (us-east-1a) instead of three
   1 private-dns    private DNS off (every service used offers a private DNS name)
   2 default-policy no policy document: AWS's default full-access policy (Principal "*", no condition)
@@ -117,7 +117,7 @@ def main():
     plan = [[] for _ in vpcs]
     for i in range(endpoints):
         v, k = i % vpc_count, i // vpc_count
-        problem = PROBLEMS[k % len(PROBLEMS)]
+        problem = PROBLEMS[(k + v) % len(PROBLEMS)]
         plan[v].append((problem, endpoint_request(vpcs[v], services[k], problem, account)))
 
     def create(v):
