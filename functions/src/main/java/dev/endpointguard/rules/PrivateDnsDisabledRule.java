@@ -82,7 +82,12 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
     String vpcNote = attributes.isEmpty() ? ""
         : "; " + endpoint.vpcId() + " also needs " + VpcDnsAttributes.names(attributes) + " on";
     List<Change> plan = new ArrayList<>(attributes);
-    plan.add(new EnablePrivateDns(endpoint.endpointId(), dnsName.get()));
+    // Here no gateway endpoint serves the service in the VPC (else NOT_APPLICABLE above). AWS takes an omitted
+    // PrivateDnsOnlyForInboundResolverEndpoint as true and then requires one, so S3 needs false; other services
+    // refuse the option. https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
+    plan.add(isGatewayCapable(endpoint.serviceName())
+        ? EnablePrivateDns.forAllResolvers(endpoint.endpointId(), dnsName.get())
+        : new EnablePrivateDns(endpoint.endpointId(), dnsName.get()));
     return verdict.nonCompliant(finding + vpcNote, plan);
   }
 
@@ -109,6 +114,10 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
         .min(java.util.Comparator.comparing(EndpointSummary::endpointId));
   }
 
+  /**
+   * Services with gateway endpoints as well as interface endpoints: S3 and DynamoDB.
+   * https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
+   */
   private static boolean isGatewayCapable(String serviceName) {
     return serviceName.endsWith(".s3") || serviceName.endsWith(".dynamodb");
   }

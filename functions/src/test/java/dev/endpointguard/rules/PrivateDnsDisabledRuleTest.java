@@ -90,9 +90,19 @@ class PrivateDnsDisabledRuleTest {
         arguments("sibling for another service with private DNS on",
             off().vpc(vpc().endpoints(summary("vpce-2", EndpointType.INTERFACE, "com.amazonaws.us-east-1.ec2", true))),
             Status.NON_COMPLIANT, OFF, List.of(ENABLE)),
-        arguments("S3 interface endpoint without a gateway endpoint", off().service(service(Snapshots.S3)),
+        // Issue 10 j: AWS takes an omitted PrivateDnsOnlyForInboundResolverEndpoint as true, which needs an S3 gateway
+        // endpoint in the VPC: without one the plan must send false.
+        arguments("S3 interface endpoint without a gateway endpoint: DNS option false",
+            off().service(service(Snapshots.S3)),
             Status.NON_COMPLIANT, S3 + " has private DNS off although the service offers s3.us-east-1.amazonaws.com",
-            List.of(new EnablePrivateDns("vpce-1", "s3.us-east-1.amazonaws.com"))),
+            List.of(EnablePrivateDns.forAllResolvers("vpce-1", "s3.us-east-1.amazonaws.com"))),
+        arguments("S3 interface endpoint (wildcard name), VPC attributes off, no gateway endpoint",
+            off().service(service(Snapshots.S3).privateDnsName("*.s3.us-east-1.amazonaws.com"))
+                .vpc(vpc().dnsHostnames(false).endpoints(summary("vpce-d", EndpointType.GATEWAY,
+                    "com.amazonaws.us-east-1.dynamodb", false))),
+            Status.NON_COMPLIANT, S3 + " has private DNS off although the service offers *.s3.us-east-1.amazonaws.com;"
+                + " vpc-0a1 also needs enableDnsHostnames on",
+            List.of(HOSTNAMES, EnablePrivateDns.forAllResolvers("vpce-1", "*.s3.us-east-1.amazonaws.com"))),
         arguments("not Interface", endpoint("vpce-1").type(EndpointType.GATEWAY).privateDns(false),
             Status.NOT_APPLICABLE, SSM + " is a Gateway endpoint; private-dns-disabled applies to Interface"
                 + " endpoints", List.of()),
