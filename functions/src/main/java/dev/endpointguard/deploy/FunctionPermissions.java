@@ -13,7 +13,10 @@ import java.util.TreeSet;
  */
 public final class FunctionPermissions {
 
-  /** The Describe/List calls of the inventory; none supports resource-level permissions. */
+  /**
+   * The Describe/List calls of the inventory. None supports resource-level permissions but ListResourceRecordSets
+   * (hosted zones), which reads the records of the private hosted zones named after a service.
+   */
   public static final List<String> INVENTORY_READS = List.of(
       "ec2:DescribeVpcEndpoints",
       "ec2:DescribeVpcEndpointServices",
@@ -24,7 +27,8 @@ public final class FunctionPermissions {
       "ec2:DescribeSecurityGroups",
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribeAvailabilityZones",
-      "route53:ListHostedZonesByVPC");
+      "route53:ListHostedZonesByVPC",
+      "route53:ListResourceRecordSets");
 
   /**
    * Calls the code makes that need no grant, so none is given.
