@@ -14,8 +14,9 @@ import java.util.TreeSet;
 public final class FunctionPermissions {
 
   /**
-   * The reads of the inventory: Describe/List calls, which support no resource-level permissions, and
-   * GetManagedPrefixListEntries for the prefix lists that routes to other networks name (any list, own or shared).
+   * The reads of the inventory: Describe/List calls, which support no resource-level permissions,
+   * GetManagedPrefixListEntries for the prefix lists that routes to other networks name (any list, own or shared), and
+   * ListResourceRecordSets (hosted zones), which reads the records of the private hosted zones named after a service.
    */
   public static final List<String> INVENTORY_READS = List.of(
       "ec2:DescribeVpcEndpoints",
@@ -28,7 +29,8 @@ public final class FunctionPermissions {
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribeAvailabilityZones",
       "ec2:GetManagedPrefixListEntries",
-      "route53:ListHostedZonesByVPC");
+      "route53:ListHostedZonesByVPC",
+      "route53:ListResourceRecordSets");
 
   /**
    * Calls the code makes that need no grant, so none is given.

@@ -22,7 +22,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -61,7 +60,7 @@ public final class Inventory {
 
   /**
    * {@code sts} is asked for only when the account is not known otherwise ({@link #useAccount}) or the caller's own
-   * identity is needed; {@code route53} only when a private-DNS plan needs the VPC's hosted zones.
+   * identity is needed; {@code route53} only when a private-DNS verdict needs the VPC's hosted zones.
    */
   private Inventory(Ec2Client ec2, Supplier<StsClient> sts, Supplier<Route53Client> route53, ServiceCatalog catalog) {
     this.ec2 = Objects.requireNonNull(ec2, "ec2");
@@ -163,42 +162,34 @@ public final class Inventory {
     Map<String, ServiceFacts> services = catalog.facts(ec2, region, serviceNames, report);
 
     Map<String, VpcSnapshot> vpcSnapshots = new TreeMap<>();
+    ServiceNameZones serviceZones = new ServiceNameZones(hostedZones, ec2, region);
     for (VpcReader.VpcParts parts : vpcParts.values()) {
       String vpcId = parts.info().vpcId();
       List<EndpointSummary> siblings = scope.inVpcs().stream().filter(e -> e.vpcId().equals(vpcId))
           .map(RawEndpoint::summary).toList();
-      Optional<List<HostedZoneRef>> zones = needsHostedZones(vpcId, scope, services)
-          ? zonesOf(vpcId, report) : Optional.empty();
+      // Hosted zones only where a private-DNS verdict looks at them: a zone named after the service blocks private
+      // DNS, or itself resolves the name to the endpoint.
+      Set<String> zoneNames = ServiceNameZones.namesToCheck(vpcId, scope, services);
+      Optional<List<HostedZoneRef>> zones = zoneNames.isEmpty() ? Optional.empty()
+          : serviceZones.of(vpcId, zoneNames, report);
       vpcSnapshots.put(vpcId, new VpcSnapshot(parts.info(), parts.subnets(), siblings, zones,
           Optional.of(parts.routeTables())));
     }
+    Map<String, List<String>> interfaceAddresses =
+        serviceZones.interfaceAddresses(scope, vpcSnapshots, services, report);
 
     List<EndpointSnapshot> snapshots = new ArrayList<>();
     for (RawEndpoint e : scope.inScope()) {
-      snapshot(e, vpcSnapshots.get(e.vpcId()), groupInfos, services.get(e.serviceName()), report)
-          .ifPresent(snapshots::add);
+      snapshot(e, vpcSnapshots.get(e.vpcId()), groupInfos, services.get(e.serviceName()),
+          Optional.ofNullable(interfaceAddresses.get(e.endpointId())), report).ifPresent(snapshots::add);
     }
     return new InventoryResult(new Estate(accountId(), region, snapshots, List.copyOf(vpcSnapshots.values())),
         problems);
   }
 
-  /** A private-DNS plan may be needed: an Interface endpoint here has private DNS off and its service offers it. */
-  private static boolean needsHostedZones(String vpcId, Scope scope, Map<String, ServiceFacts> services) {
-    return scope.inScope().stream().anyMatch(e -> e.vpcId().equals(vpcId) && e.type() == EndpointType.INTERFACE
-        && !e.privateDnsEnabled() && services.get(e.serviceName()).privateDnsName().isPresent());
-  }
-
-  private Optional<List<HostedZoneRef>> zonesOf(String vpcId, Consumer<InventoryProblem> report) {
-    try {
-      return Optional.of(hostedZones.ofVpc(vpcId, region));
-    } catch (SdkException ex) {
-      report.accept(InventoryProblem.incomplete(vpcId, "could not list its private hosted zones: " + ex.getMessage()));
-      return Optional.empty();
-    }
-  }
-
   private static Optional<EndpointSnapshot> snapshot(RawEndpoint e, VpcSnapshot vpc,
                                                      Map<String, SecurityGroupInfo> groupInfos, ServiceFacts service,
+                                                     Optional<List<String>> interfaceAddresses,
                                                      Consumer<InventoryProblem> report) {
     if (vpc == null) {
       report.accept(new InventoryProblem(e.endpointId(), "left out: its VPC " + e.vpcId() + " could not be read"));
@@ -220,6 +211,6 @@ public final class Inventory {
         .toList();
     return Optional.of(new EndpointSnapshot(e.endpointId(), e.type(), e.serviceName(), e.state(),
         e.privateDnsEnabled(), e.requesterManaged(), e.policyDocument(), subnets, endpointGroups, e.tags(), service,
-        vpc));
+        vpc, e.dnsNames(), interfaceAddresses));
   }
 }

@@ -5,16 +5,23 @@ import dev.endpointguard.model.EndpointType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
-/** One endpoint as DescribeVpcEndpoints reported it, checked and with safe defaults for missing fields. */
+/**
+ * One endpoint as DescribeVpcEndpoints reported it, checked and with safe defaults for missing fields.
+ *
+ * @param dnsNames {@code DnsEntries[].DnsName}, as given
+ */
 record RawEndpoint(String endpointId, String vpcId, EndpointType type, String serviceName, String state,
                    boolean privateDnsEnabled, boolean requesterManaged, String policyDocument, List<String> subnetIds,
-                   List<String> groupIds, List<String> networkInterfaceIds, Map<String, String> tags) {
+                   List<String> groupIds, List<String> networkInterfaceIds, Map<String, String> tags,
+                   List<String> dnsNames) {
   /** States in which the endpoint is gone or going: nothing left to judge or change. */
   static final Set<String> GONE_STATES = Set.of("deleted", "deleting");
 
@@ -23,6 +30,15 @@ record RawEndpoint(String endpointId, String vpcId, EndpointType type, String se
     groupIds = List.copyOf(groupIds);
     networkInterfaceIds = List.copyOf(networkInterfaceIds);
     tags = Map.copyOf(tags);
+    dnsNames = List.copyOf(dnsNames);
+  }
+
+  /** One without DNS entries. */
+  RawEndpoint(String endpointId, String vpcId, EndpointType type, String serviceName, String state,
+              boolean privateDnsEnabled, boolean requesterManaged, String policyDocument, List<String> subnetIds,
+              List<String> groupIds, List<String> networkInterfaceIds, Map<String, String> tags) {
+    this(endpointId, vpcId, type, serviceName, state, privateDnsEnabled, requesterManaged, policyDocument, subnetIds,
+        groupIds, networkInterfaceIds, tags, List.of());
   }
 
   /** Empty (and a problem reported) when AWS left out the id, the VPC or the service. */
@@ -41,7 +57,8 @@ record RawEndpoint(String endpointId, String vpcId, EndpointType type, String se
         e.serviceName(), state, Boolean.TRUE.equals(e.privateDnsEnabled()), Boolean.TRUE.equals(e.requesterManaged()),
         e.policyDocument() == null ? "" : e.policyDocument(), e.subnetIds(),
         e.groups().stream().map(SecurityGroupIdentifier::groupId).filter(g -> g != null).toList(),
-        e.networkInterfaceIds(), Ec2Tags.toMap(e.tags())));
+        e.networkInterfaceIds(), Ec2Tags.toMap(e.tags()),
+        e.dnsEntries().stream().map(DnsEntry::dnsName).filter(Objects::nonNull).toList()));
   }
 
   boolean gone() {
@@ -49,6 +66,6 @@ record RawEndpoint(String endpointId, String vpcId, EndpointType type, String se
   }
 
   EndpointSummary summary() {
-    return new EndpointSummary(endpointId, type, serviceName, state, privateDnsEnabled, subnetIds, tags);
+    return new EndpointSummary(endpointId, type, serviceName, state, privateDnsEnabled, subnetIds, tags, dnsNames);
   }
 }

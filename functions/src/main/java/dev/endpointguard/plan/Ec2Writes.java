@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.DnsOptionsSpecification;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
 
 /** The AWS write calls for each change kind; every call goes through {@link #counted} so writes can be asserted. */
 final class Ec2Writes {
@@ -32,7 +34,7 @@ final class Ec2Writes {
     if (change instanceof AddSubnets c) {
       counted(() -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(c.endpointId()).addSubnetIds(c.subnetIds())));
     } else if (change instanceof EnablePrivateDns c) {
-      counted(() -> ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(c.endpointId()).privateDnsEnabled(true)));
+      counted(() -> ec2.modifyVpcEndpoint(enablePrivateDns(c)));
     } else if (change instanceof EnableVpcDnsAttribute c) {
       // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcAttribute.html: one attribute per call.
       AttributeBooleanValue on = AttributeBooleanValue.builder().value(true).build();
@@ -50,6 +52,19 @@ final class Ec2Writes {
     } else {
       throw new IllegalArgumentException("unknown change kind " + change.kind());
     }
+  }
+
+  /**
+   * ModifyVpcEndpoint with PrivateDnsEnabled=true, and DnsOptions only when the change carries one (S3 interface
+   * endpoints): other services refuse the option.
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
+   */
+  static ModifyVpcEndpointRequest enablePrivateDns(EnablePrivateDns c) {
+    ModifyVpcEndpointRequest.Builder request = ModifyVpcEndpointRequest.builder().vpcEndpointId(c.endpointId())
+        .privateDnsEnabled(true);
+    c.privateDnsOnlyForInboundResolverEndpoint().ifPresent(v -> request.dnsOptions(
+        DnsOptionsSpecification.builder().privateDnsOnlyForInboundResolverEndpoint(v).build()));
+    return request.build();
   }
 
   /**

@@ -1,21 +1,44 @@
 package dev.endpointguard.plan;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns private DNS on for an Interface endpoint. AWS associates the service's private hosted zone with the VPC on
  * the caller's behalf, which needs route53:AssociateVPCWithHostedZone.
  * https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
+ *
+ * @param privateDnsOnlyForInboundResolverEndpoint the {@code DnsOptions} value to send with it, or empty to send no
+ *        DNS options. Only for services that have both gateway and interface endpoints (S3): AWS takes the option as
+ *        {@code true} when it is omitted, and then refuses unless the VPC has a gateway endpoint for the service, so an
+ *        S3 interface endpoint in a VPC without one needs {@code false}; other services refuse the option.
+ *        https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
  */
-public record EnablePrivateDns(String endpointId, String privateDnsName) implements Change {
+public record EnablePrivateDns(String endpointId, String privateDnsName,
+                               Optional<Boolean> privateDnsOnlyForInboundResolverEndpoint) implements Change {
   public static final List<String> PERMISSIONS =
       List.of("ec2:ModifyVpcEndpoint", "route53:AssociateVPCWithHostedZone");
 
   public EnablePrivateDns {
     Objects.requireNonNull(endpointId, "endpointId");
     Objects.requireNonNull(privateDnsName, "privateDnsName");
+    Objects.requireNonNull(privateDnsOnlyForInboundResolverEndpoint, "privateDnsOnlyForInboundResolverEndpoint");
+  }
+
+  /** Private DNS on, no DNS options sent: every service but those with gateway endpoints too. */
+  public EnablePrivateDns(String endpointId, String privateDnsName) {
+    this(endpointId, privateDnsName, Optional.empty());
+  }
+
+  /**
+   * Private DNS on for an S3 interface endpoint in a VPC without an S3 gateway endpoint: with
+   * {@code PrivateDnsOnlyForInboundResolverEndpoint=false}, the only value AWS accepts there.
+   */
+  public static EnablePrivateDns forAllResolvers(String endpointId, String privateDnsName) {
+    return new EnablePrivateDns(endpointId, privateDnsName, Optional.of(false));
   }
 
   @Override
@@ -25,7 +48,12 @@ public record EnablePrivateDns(String endpointId, String privateDnsName) impleme
 
   @Override
   public Map<String, Object> detail() {
-    return Map.of("privateDnsEnabled", true, "privateDnsName", privateDnsName);
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("privateDnsEnabled", true);
+    detail.put("privateDnsName", privateDnsName);
+    privateDnsOnlyForInboundResolverEndpoint.ifPresent(v -> detail.put("dnsOptions",
+        Map.of("privateDnsOnlyForInboundResolverEndpoint", v)));
+    return detail;
   }
 
   @Override
@@ -35,18 +63,27 @@ public record EnablePrivateDns(String endpointId, String privateDnsName) impleme
 
   @Override
   public String describe() {
-    return "turn on private DNS for " + endpointId + " (" + privateDnsName + " resolves to the endpoint)";
+    return "turn on private DNS for " + endpointId + " (" + privateDnsName + " resolves to the endpoint)"
+        + privateDnsOnlyForInboundResolverEndpoint.map(v -> ", with DNS option PrivateDnsOnlyForInboundResolverEndpoint="
+        + v).orElse("");
   }
 
   /**
    * Inside the VPC the service's name resolves to the endpoint's private addresses: clients that reached the service's
    * public addresses (through a NAT gateway or an internet gateway) now go through the endpoint, where its policy and
    * security groups apply. https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
+   * With PrivateDnsOnlyForInboundResolverEndpoint=false that holds for requests from inside the VPC too (true would
+   * answer only queries through an inbound Resolver endpoint and leave the VPC's own requests to a gateway endpoint).
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
    */
   @Override
   public String impact() {
-    return privateDnsName + " resolves to the endpoint inside its VPC: traffic that left through a NAT or internet"
-        + " gateway now goes through the endpoint (its policy and security groups apply; PrivateLink data"
+    String who = privateDnsOnlyForInboundResolverEndpoint.filter(v -> !v).isPresent()
+        ? " for every resolver (PrivateDnsOnlyForInboundResolverEndpoint=false: the VPC has no gateway endpoint for the"
+            + " service, so requests from inside the VPC go through this interface endpoint too)"
+        : "";
+    return privateDnsName + " resolves to the endpoint inside its VPC" + who + ": traffic that left through a NAT or"
+        + " internet gateway now goes through the endpoint (its policy and security groups apply; PrivateLink data"
         + " processing replaces NAT data processing); no hourly cost";
   }
 

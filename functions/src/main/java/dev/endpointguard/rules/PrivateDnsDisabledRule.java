@@ -1,5 +1,6 @@
 package dev.endpointguard.rules;
 
+import dev.endpointguard.model.DnsNames;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
@@ -9,12 +10,12 @@ import dev.endpointguard.plan.EnablePrivateDns;
 import dev.endpointguard.plan.EnableVpcDnsAttribute;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * private-dns-disabled: an Interface endpoint with private DNS off although its service offers a private DNS name, no
- * sibling endpoint provides it and no S3/DynamoDB gateway design explains it. Only one endpoint per service per VPC can
+ * sibling endpoint provides it, no S3/DynamoDB gateway design explains it and no private hosted zone of the customer's
+ * resolves the name to it. Only one endpoint per service per VPC can
  * have private DNS, and it needs both VPC DNS attributes.
  * https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
  */
@@ -67,11 +68,14 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
           + gateway.get().endpointId() + " for the same service, a supported design");
     }
     String finding = label + " has private DNS off although the service offers " + dnsName.get();
-    Optional<HostedZoneRef> conflict = conflictingZone(endpoint, dnsName.get());
-    if (conflict.isPresent()) {
-      return verdict.nonCompliant(finding + ", and private hosted zone " + conflict.get().zoneId() + " ("
-          + conflict.get().name() + ") associated with " + endpoint.vpcId()
-          + " conflicts with that name, so no plan is made", List.of());
+    Optional<List<HostedZoneRef>> zones = endpoint.vpc().privateHostedZones();
+    if (zones.isEmpty()) {
+      return verdict.nonCompliant(finding + "; the private hosted zones associated with " + endpoint.vpcId()
+          + " could not be listed, so whether one holds that name is unknown and no plan is made", List.of());
+    }
+    Optional<HostedZoneRef> zone = zoneNamed(zones.get(), dnsName.get());
+    if (zone.isPresent()) {
+      return ownZone(endpoint, verdict, label, finding, zone.get(), dnsName.get());
     }
     Optional<EndpointSummary> first = firstWithoutPrivateDns(endpoint, context);
     if (first.isPresent()) {
@@ -82,8 +86,40 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
     String vpcNote = attributes.isEmpty() ? ""
         : "; " + endpoint.vpcId() + " also needs " + VpcDnsAttributes.names(attributes) + " on";
     List<Change> plan = new ArrayList<>(attributes);
-    plan.add(new EnablePrivateDns(endpoint.endpointId(), dnsName.get()));
+    // Here no gateway endpoint serves the service in the VPC (else NOT_APPLICABLE above). AWS takes an omitted
+    // PrivateDnsOnlyForInboundResolverEndpoint as true and then requires one, so S3 needs false; other services
+    // refuse the option. https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
+    plan.add(isGatewayCapable(endpoint.serviceName())
+        ? EnablePrivateDns.forAllResolvers(endpoint.endpointId(), dnsName.get())
+        : new EnablePrivateDns(endpoint.endpointId(), dnsName.get()));
     return verdict.nonCompliant(finding + vpcNote, plan);
+  }
+
+  /**
+   * A private hosted zone with the service's name is associated with the VPC, as in the centralized-endpoint design
+   * (private DNS off on purpose, the customer's zone aliasing the name to the endpoint): the name resolves to this
+   * endpoint (COMPLIANT: the drift this rule exists for is absent), to a sibling (NOT_APPLICABLE), or elsewhere, to
+   * nothing or to what could not be read (NON_COMPLIANT: the zone blocks private DNS, so never a plan).
+   * https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-access-to-vpc-private-endpoints.html
+   */
+  private static Evaluation ownZone(EndpointSnapshot endpoint, Verdict verdict, String label, String finding,
+                                    HostedZoneRef zone, String dnsName) {
+    String zoneText = "private hosted zone " + zone.zoneId() + " (" + zone.name() + ") associated with "
+        + endpoint.vpcId();
+    ZoneAnswer.Answer answer = ZoneAnswer.of(endpoint, zone, dnsName);
+    String noPlan = "; the zone conflicts with private DNS for that name, so no plan is made";
+    return switch (answer.kind()) {
+      case THIS_ENDPOINT -> verdict.compliant(label + " has private DNS off, but " + zoneText + " resolves "
+          + answer.text());
+      case SIBLING -> verdict.notApplicable(label + " has private DNS off, but " + zoneText + " resolves "
+          + answer.text());
+      case ELSEWHERE -> verdict.nonCompliant(finding + ", and " + zoneText + " resolves " + answer.text() + noPlan,
+          List.of());
+      case NO_RECORD -> verdict.nonCompliant(finding + ", and " + zoneText + " " + answer.text() + noPlan,
+          List.of());
+      case UNKNOWN -> verdict.nonCompliant(finding + ", and " + zoneText + " " + answer.text()
+          + "; no plan is made", List.of());
+    };
   }
 
   private static Optional<EndpointSummary> sibling(EndpointSnapshot endpoint, EndpointType type,
@@ -109,28 +145,21 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
         .min(java.util.Comparator.comparing(EndpointSummary::endpointId));
   }
 
+  /**
+   * Services with gateway endpoints as well as interface endpoints: S3 and DynamoDB.
+   * https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
+   */
   private static boolean isGatewayCapable(String serviceName) {
     return serviceName.endsWith(".s3") || serviceName.endsWith(".dynamodb");
   }
 
   /**
-   * A private hosted zone on the VPC with the service's DNS name blocks private DNS ("conflicting DNS domain"); a zone
-   * for a parent domain does not, since Route 53 answers from the most specific zone.
+   * The private hosted zone on the VPC named as the service's private DNS name (case-insensitive, trailing dot and a
+   * wildcard label ignored): it blocks private DNS ("conflicting DNS domain"). A zone for a parent domain does not,
+   * since Route 53 answers from the most specific zone.
    */
-  private static Optional<HostedZoneRef> conflictingZone(EndpointSnapshot endpoint, String dnsName) {
-    String name = normalize(dnsName);
-    return endpoint.vpc().privateHostedZones().orElse(List.of()).stream()
-        .filter(zone -> {
-          String zoneName = normalize(zone.name());
-          return name.equals(zoneName);
-        })
-        .findFirst();
-  }
-
-  /** Lower case, no trailing dot, no leading wildcard label ({@code *.s3.us-east-1.amazonaws.com}). */
-  private static String normalize(String dnsName) {
-    String n = dnsName.toLowerCase(Locale.ROOT);
-    n = n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
-    return n.startsWith("*.") ? n.substring(2) : n;
+  private static Optional<HostedZoneRef> zoneNamed(List<HostedZoneRef> zones, String dnsName) {
+    String name = DnsNames.zoneName(dnsName);
+    return zones.stream().filter(zone -> DnsNames.zoneName(zone.name()).equals(name)).findFirst();
   }
 }

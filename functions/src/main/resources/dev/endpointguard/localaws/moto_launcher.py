@@ -184,6 +184,62 @@ def _private_zone_names(backend, vpc_id):
     return {z["Name"].rstrip(".").lower() for z in route53.list_hosted_zones_by_vpc(vpc_id)}
 
 
+# --- j. PrivateDnsOnlyForInboundResolverEndpoint (S3) -----------------------------------------------------------
+
+def _has_gateway_type(backend, service_name, service_region):
+    if service_region and service_region != backend.region_name:
+        backend = ec2_backends[backend.account_id][service_region]
+    details = backend.describe_vpc_endpoint_services(
+        service_names=[service_name], filters=[], max_results=None, next_token=None, region=backend.region_name
+    )["servicesDetails"]
+    return any(t["ServiceType"].lower() == "gateway" for d in details for t in d["ServiceType"])
+
+
+def check_inbound_resolver_option(backend, vpc_id, service_name, service_region, dns_options, enables_private_dns):
+    """DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint exists only for services with both gateway and interface
+    endpoints (S3). When private DNS is turned on without it, AWS takes it as true, and true needs a gateway endpoint
+    for the service in the VPC; a service without gateway endpoints refuses the option whatever its value.
+    https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
+    ("If you don't specify a value for PrivateDnsOnlyForInboundResolverEndpoint, it will default to true. [...] If a
+    gateway endpoint is present in the VPC, the call succeeds. If not, you will see the following error message: To set
+    PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC vpce_id must have a gateway endpoint for the service.")
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html ("This option is available
+    only for services that support both gateway and interface endpoints.")
+    The first message is the documented one (it names the VPC); the second is the one AWS returns, as users report it.
+    Returns the option's value in effect, or None when the call neither sets it nor turns private DNS on."""
+    requested = (dns_options or {}).get("PrivateDnsOnlyForInboundResolverEndpoint")
+    if requested is None and not enables_private_dns:
+        return None
+    if not _has_gateway_type(backend, service_name, service_region):
+        if requested is not None:
+            raise EC2ClientError(
+                "InvalidParameter", "PrivateDnsOnlyForInboundResolverEndpoint not supported for this service."
+            )
+        return None
+    only_inbound = True if requested is None else _true(requested)
+    if enables_private_dns and only_inbound:
+        has_gateway = any(
+            e.vpc_id == vpc_id
+            and e.service_name == service_name
+            and str(e.vpc_endpoint_type or "").lower() == "gateway"
+            and e.state != "deleted"
+            for e in backend.vpc_end_points.values()
+        )
+        if not has_gateway:
+            raise EC2ClientError(
+                "InvalidParameter",
+                "To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC "
+                f"{vpc_id} must have a gateway endpoint for the service.",
+            )
+    return only_inbound
+
+
+def _record_dns_options(endpoint, only_inbound):
+    """DescribeVpcEndpoints shows the option in DnsOptions once set (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptions.html)."""
+    if only_inbound is not None:
+        endpoint.dns_options = {"DnsRecordIpType": "ipv4", "PrivateDnsOnlyForInboundResolverEndpoint": only_inbound}
+
+
 # --- e. endpoint network interfaces ----------------------------------------------------------------------------
 
 def sync_endpoint_network_interfaces(backend, endpoint):
@@ -241,10 +297,15 @@ def create_vpc_endpoint_as_aws(original, self):
         check_security_groups(backend, vpc_id, self._get_param("SecurityGroupIds", []))
         if private_dns:
             check_private_dns_allowed(backend, None, vpc_id, service_name, detail)
+        only_inbound = check_inbound_resolver_option(backend, vpc_id, service_name, service_region,
+                                                     self._get_param("DnsOptions"),
+                                                     requested_dns is not None and private_dns)
     result = original(self)
     endpoint = result.result["VpcEndpoint"]
     endpoint.private_dns_enabled = private_dns
     endpoint.service_region = service_region if cross_region else None
+    if _is_interface(endpoint_type):
+        _record_dns_options(endpoint, only_inbound)
     if _is_interface(endpoint_type):
         if not endpoint.security_group_ids:
             endpoint.security_group_ids = [backend.get_default_security_group(vpc_id).id]
@@ -272,12 +333,19 @@ def modify_vpc_endpoint_as_aws(original, self):
         check_endpoint_subnets(backend, endpoint.vpc_id, endpoint.service_name, detail, kept, added,
                                service_region is not None)
         check_security_groups(backend, endpoint.vpc_id, self._get_param("AddSecurityGroupIds", []))
-        if requested_dns is not None and _true(requested_dns) and not _true(endpoint.private_dns_enabled):
+        enables = requested_dns is not None and _true(requested_dns) and not _true(endpoint.private_dns_enabled)
+        if enables:
             check_private_dns_allowed(backend, endpoint.id, endpoint.vpc_id, endpoint.service_name, detail)
+        dns_options = self._get_param("DnsOptions")
+        only_inbound = None
+        if enables or dns_options:
+            only_inbound = check_inbound_resolver_option(backend, endpoint.vpc_id, endpoint.service_name,
+                                                         service_region, dns_options, enables)
     result = original(self)
     if _is_interface(endpoint.vpc_endpoint_type):
         if requested_dns is not None:
             endpoint.private_dns_enabled = _true(requested_dns)
+        _record_dns_options(endpoint, only_inbound)
         sync_endpoint_network_interfaces(backend, endpoint)
     return result
 

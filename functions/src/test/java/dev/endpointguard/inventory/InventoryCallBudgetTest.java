@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
+import dev.endpointguard.model.DnsNames;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.PrivateZones;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /**
  * Scanning N endpoints in V VPCs costs calls bounded by pages, V and the prefix lists routes use, never N
@@ -98,6 +101,55 @@ class InventoryCallBudgetTest {
         .containsEntry("DescribeAvailabilityZones", 1).containsEntry("ListHostedZonesByVPC", VPCS)
         .containsEntry("GetManagedPrefixListEntries", 1).containsEntry("GetCallerIdentity", 1);
     assertThat(byIds).containsEntry("DescribeVpcEndpoints", 2);
+  }
+
+  /**
+   * Issue 10 a: centralized endpoints. One private hosted zone per service, named after its private DNS name and
+   * associated with all 5 VPCs, aliasing the name to an endpoint of the first VPC (one zone holds plain addresses
+   * instead). Each zone's records are read once, and interface addresses in one call, whatever the endpoints.
+   */
+  private static List<String> addServiceZones(AwsClients clients, Vpcs vpcs, List<String> endpointIds) {
+    PrivateZones zones = new PrivateZones(clients.route53());
+    String[] vpcIds = vpcs.vpcs().stream().map(SeedEstate.SeededVpc::vpcId).toArray(String[]::new);
+    List<String> zoneIds = new ArrayList<>();
+    for (int i = 0; i < SERVICES.size(); i++) {
+      String service = SeedEstate.service(SERVICES.get(i));
+      String name = clients.ec2().describeVpcEndpointServices(b -> b.serviceNames(service)).serviceDetails().get(0)
+          .privateDnsName();
+      String zoneName = DnsNames.zoneName(name);
+      String zoneId = zones.create(zoneName, vpcIds);
+      // Endpoint i of the first VPC is for SERVICES.get(i).
+      String hubId = endpointIds.get(i);
+      VpcEndpoint hub = clients.ec2().describeVpcEndpoints(b -> b.vpcEndpointIds(hubId)).vpcEndpoints().get(0);
+      if (i == 0) {
+        String address = clients.ec2().describeNetworkInterfaces(b -> b.networkInterfaceIds(
+            hub.networkInterfaceIds().get(0))).networkInterfaces().get(0).privateIpAddress();
+        zones.plain(zoneId, zoneName, "A", address);
+      } else {
+        zones.aliasA(zoneId, DnsNames.isWildcard(name) ? "*." + zoneName : zoneName, hub.dnsEntries().get(0));
+      }
+      zoneIds.add(zoneId);
+    }
+    return zoneIds;
+  }
+
+  @Test
+  void load_serviceZonesSharedByEveryVpc_recordsReadOncePerZone(LocalAws aws, AwsClients clients) {
+    Vpcs vpcs = Vpcs.seed(clients);
+    List<String> few = vpcs.addEndpoints(10);
+    List<String> zones = addServiceZones(clients, vpcs, few);
+    Map<String, Integer> allFew = scanCounts(aws, Targets.all(), 50);
+
+    vpcs.addEndpoints(90);
+    Map<String, Integer> allMany = scanCounts(aws, Targets.all(), 500);
+
+    System.out.println("call budget, all, 500 endpoints in 5 VPCs, " + zones.size() + " service zones: "
+        + total(allMany) + " " + allMany);
+    assertThat(allMany).isEqualTo(allFew);
+    assertThat(allMany).containsEntry("ListHostedZonesByVPC", VPCS)
+        .containsEntry("ListResourceRecordSets", zones.size())
+        .containsEntry("DescribeNetworkInterfaces", 2);
+    assertThat(total(allMany)).as("calls %s", allMany).isLessThanOrEqualTo(BUDGET + zones.size() + 1);
   }
 
   @Test

@@ -379,6 +379,57 @@ class MotoPatchesTest {
         .contains("\"ResultToken\": \"token-1\"", "\"ComplianceResourceId\": \"vpce-1\"", "NON_COMPLIANT");
   }
 
+  // --- j. PrivateDnsOnlyForInboundResolverEndpoint (S3)
+
+  @Test
+  void modifyVpcEndpoint_s3PrivateDnsWithoutDnsOptionNoGatewayEndpoint_failsInvalidParameter() {
+    String vpc = vpc(true);
+    VpcEndpoint e = interfaceEndpoint(vpc, S3, false, subnet(vpc, "us-east-1a"));
+    assertThatThrownBy(() -> ec2.modifyVpcEndpoint(b -> b.vpcEndpointId(e.vpcEndpointId()).privateDnsEnabled(true)))
+        .isInstanceOfSatisfying(Ec2Exception.class, x -> {
+          assertThat(x.awsErrorDetails().errorCode()).isEqualTo("InvalidParameter");
+          assertThat(x.awsErrorDetails().errorMessage()).isEqualTo("To set PrivateDnsOnlyForInboundResolverEndpoint"
+              + " to true, the VPC " + vpc + " must have a gateway endpoint for the service.");
+        });
+    assertThat(describe(e.vpcEndpointId()).privateDnsEnabled()).isFalse();
+  }
+
+  @Test
+  void modifyVpcEndpoint_s3PrivateDnsWithDnsOptionFalse_isAcceptedAndDescribed() {
+    String vpc = vpc(true);
+    VpcEndpoint e = interfaceEndpoint(vpc, S3, false, subnet(vpc, "us-east-1a"));
+    ec2.modifyVpcEndpoint(b -> b.vpcEndpointId(e.vpcEndpointId()).privateDnsEnabled(true)
+        .dnsOptions(o -> o.privateDnsOnlyForInboundResolverEndpoint(false)));
+    VpcEndpoint after = describe(e.vpcEndpointId());
+    assertThat(after.privateDnsEnabled()).isTrue();
+    assertThat(after.dnsOptions().privateDnsOnlyForInboundResolverEndpoint()).isFalse();
+  }
+
+  @Test
+  void modifyVpcEndpoint_s3PrivateDnsWithoutDnsOptionBesideGatewayEndpoint_defaultsToInboundOnly() {
+    String vpc = vpc(true);
+    ec2.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(S3).vpcEndpointType(VpcEndpointType.GATEWAY));
+    VpcEndpoint e = interfaceEndpoint(vpc, S3, false, subnet(vpc, "us-east-1a"));
+    ec2.modifyVpcEndpoint(b -> b.vpcEndpointId(e.vpcEndpointId()).privateDnsEnabled(true));
+    VpcEndpoint after = describe(e.vpcEndpointId());
+    assertThat(after.privateDnsEnabled()).isTrue();
+    assertThat(after.dnsOptions().privateDnsOnlyForInboundResolverEndpoint()).isTrue();
+  }
+
+  @Test
+  void modifyVpcEndpoint_dnsOptionForServiceWithoutGatewayEndpoints_failsInvalidParameter() {
+    String vpc = vpc(true);
+    VpcEndpoint e = interfaceEndpoint(vpc, SSM, false, subnet(vpc, "us-east-1a"));
+    assertThatThrownBy(() -> ec2.modifyVpcEndpoint(b -> b.vpcEndpointId(e.vpcEndpointId()).privateDnsEnabled(true)
+        .dnsOptions(o -> o.privateDnsOnlyForInboundResolverEndpoint(false))))
+        .isInstanceOfSatisfying(Ec2Exception.class, x -> {
+          assertThat(x.awsErrorDetails().errorCode()).isEqualTo("InvalidParameter");
+          assertThat(x.awsErrorDetails().errorMessage())
+              .isEqualTo("PrivateDnsOnlyForInboundResolverEndpoint not supported for this service.");
+        });
+    assertThat(describe(e.vpcEndpointId()).privateDnsEnabled()).isFalse();
+  }
+
   // --- regression: moto's own behaviour that AWS does not have
 
   @Test

@@ -88,6 +88,13 @@ public final class Snapshots {
     return new EndpointSummary(endpointId, type, serviceName, "available", privateDns, List.of(subnetIds));
   }
 
+  /** Another Interface endpoint of the VPC with these DNS names ({@code DnsEntries}), no subnets. */
+  public static EndpointSummary interfaceSummary(String endpointId, String serviceName, boolean privateDns,
+                                                 String... dnsNames) {
+    return new EndpointSummary(endpointId, EndpointType.INTERFACE, serviceName, "available", privateDns, List.of(),
+        Map.of(), List.of(dnsNames));
+  }
+
   /** Subnet builder: private, 250 free addresses, untagged, in {@link #VPC_ID}. */
   public static final class SubnetBuilder {
     private final String subnetId;
@@ -196,8 +203,9 @@ public final class Snapshots {
   }
 
   /**
-   * VPC builder: 10.0.0.0/16, no IPv6, both DNS attributes on, hosted zones not looked up, one main route table
-   * {@code rtb-main} with no route to another network.
+   * VPC builder: 10.0.0.0/16, no IPv6, both DNS attributes on, no private hosted zones associated (looked up, as the
+   * inventory does for a VPC holding an endpoint with private DNS off), one main route table {@code rtb-main} with no
+   * route to another network.
    */
   public static final class VpcBuilder {
     private final String vpcId;
@@ -208,7 +216,7 @@ public final class Snapshots {
     private boolean dnsHostnames = true;
     private final List<SubnetInfo> subnets = new ArrayList<>();
     private final List<EndpointSummary> endpoints = new ArrayList<>();
-    private Optional<List<HostedZoneRef>> zones = Optional.empty();
+    private Optional<List<HostedZoneRef>> zones = Optional.of(List.of());
 
     private VpcBuilder(String vpcId) {
       this.vpcId = vpcId;
@@ -258,6 +266,12 @@ public final class Snapshots {
       return this;
     }
 
+    /** The private hosted zones were not looked up (or could not be listed). */
+    public VpcBuilder hostedZonesUnknown() {
+      this.zones = Optional.empty();
+      return this;
+    }
+
     public VpcSnapshot build() {
       return build(List.of(), Optional.empty());
     }
@@ -287,6 +301,8 @@ public final class Snapshots {
     private final List<SubnetInfo> subnets = new ArrayList<>();
     private final List<SecurityGroupInfo> groups = new ArrayList<>();
     private VpcBuilder vpc = Snapshots.vpc();
+    private List<String> dnsNames = List.of();
+    private Optional<List<String>> interfaceAddresses = Optional.empty();
 
     private EndpointBuilder(String endpointId) {
       this.endpointId = endpointId;
@@ -337,13 +353,25 @@ public final class Snapshots {
       return this;
     }
 
+    /** Its {@code DnsEntries} names, as DescribeVpcEndpoints gives them. */
+    public EndpointBuilder dnsNames(String... names) {
+      this.dnsNames = List.of(names);
+      return this;
+    }
+
+    /** The addresses of its network interfaces, as read (default: not read). */
+    public EndpointBuilder interfaceAddresses(String... addresses) {
+      this.interfaceAddresses = Optional.of(List.of(addresses));
+      return this;
+    }
+
     public EndpointSnapshot build() {
       List<String> subnetIds = subnets.stream().map(SubnetInfo::subnetId).toList();
       EndpointSummary self = new EndpointSummary(endpointId, type, service.serviceName(), state, privateDns,
-          subnetIds);
+          subnetIds, Map.of(), dnsNames);
       VpcSnapshot vpcSnapshot = vpc.build(subnets, Optional.of(self));
       return new EndpointSnapshot(endpointId, type, service.serviceName(), state, privateDns, requesterManaged,
-          policy, subnets, groups, Map.of(), service, vpcSnapshot);
+          policy, subnets, groups, Map.of(), service, vpcSnapshot, dnsNames, interfaceAddresses);
     }
   }
 
