@@ -167,7 +167,7 @@ def check_private_dns_allowed(backend, endpoint_id, vpc_id, service_name, detail
         and e.service_name == service_name
         and e.state != "deleted"
         and _true(e.private_dns_enabled)
-        for e in backend.vpc_end_points.values()
+        for e in list(backend.vpc_end_points.values())
     )
     if taken_by_endpoint or dns_name in _private_zone_names(backend, vpc_id):
         raise EC2ClientError(
@@ -223,7 +223,7 @@ def check_inbound_resolver_option(backend, vpc_id, service_name, service_region,
             and e.service_name == service_name
             and str(e.vpc_endpoint_type or "").lower() == "gateway"
             and e.state != "deleted"
-            for e in backend.vpc_end_points.values()
+            for e in list(backend.vpc_end_points.values())
         )
         if not has_gateway:
             raise EC2ClientError(
