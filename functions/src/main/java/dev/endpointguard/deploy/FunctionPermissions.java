@@ -13,7 +13,10 @@ import java.util.TreeSet;
  */
 public final class FunctionPermissions {
 
-  /** The Describe/List calls of the inventory; none supports resource-level permissions. */
+  /**
+   * The Describe/List calls of the inventory; none supports resource-level permissions. The inventory calls
+   * organizations:DescribeOrganization only when no trusted organization is configured and a policy names one.
+   */
   public static final List<String> INVENTORY_READS = List.of(
       "ec2:DescribeVpcEndpoints",
       "ec2:DescribeVpcEndpointServices",
@@ -24,7 +27,8 @@ public final class FunctionPermissions {
       "ec2:DescribeSecurityGroups",
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribeAvailabilityZones",
-      "route53:ListHostedZonesByVPC");
+      "route53:ListHostedZonesByVPC",
+      "organizations:DescribeOrganization");
 
   /**
    * Calls the code makes that need no grant, so none is given.

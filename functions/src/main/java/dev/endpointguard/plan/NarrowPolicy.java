@@ -44,7 +44,8 @@ public record NarrowPolicy(String endpointId, String previousPolicy, String newP
 
   @Override
   public String describe() {
-    return "narrow the endpoint policy of " + endpointId + " to trusted identities and AWS services";
+    return "replace the endpoint policy of " + endpointId + " with a narrowed copy that allows nothing the current"
+        + " one denies";
   }
 
   @Override
