@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/vpc_endpoint_policies/s3_endpoint_policy.json ·
  * https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/service_owned_resources.md
  */
-public final class AwsOwnedBuckets {
+final class AwsOwnedBuckets {
   /** What the data-perimeter statement allows on them: reading objects, and listing the few named as buckets. */
   static final List<String> ACTIONS = List.of("s3:GetObject", "s3:ListBucket");
 
@@ -30,8 +30,8 @@ public final class AwsOwnedBuckets {
   private static final Pattern OTHER_PARTITION = Pattern.compile("(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-.*");
 
   /** One service's buckets in a Region, and the AWS page that says an endpoint policy must allow them. */
-  public record Group(String service, String page, List<String> arns) {
-    public Group {
+  record Group(String service, String page, List<String> arns) {
+    Group {
       Objects.requireNonNull(service, "service");
       Objects.requireNonNull(page, "page");
       arns = List.copyOf(arns);
@@ -121,7 +121,7 @@ public final class AwsOwnedBuckets {
    * The groups for an S3 endpoint's service ({@code com.amazonaws.<region>.s3}) in the aws partition; empty for any
    * other service or partition.
    */
-  public static Optional<List<Group>> forService(String serviceName) {
+  static Optional<List<Group>> forService(String serviceName) {
     return region(serviceName).map(r -> TEMPLATES.stream()
         .map(t -> new Group(t.service(), t.page(), t.buckets().apply(r).stream().map(b -> "arn:aws:s3:::" + b)
             .toList()))

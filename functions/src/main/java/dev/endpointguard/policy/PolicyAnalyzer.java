@@ -3,6 +3,7 @@ package dev.endpointguard.policy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ public final class PolicyAnalyzer {
    * organizations are trusted. A plain text search: a document that merely mentions the key counts too.
    */
   public static boolean namesOrganization(String policyJson) {
-    String folded = policyJson.toLowerCase(java.util.Locale.ROOT);
+    String folded = policyJson.toLowerCase(Locale.ROOT);
     return folded.contains("aws:principalorgid") || folded.contains("aws:principalorgpaths");
   }
 
