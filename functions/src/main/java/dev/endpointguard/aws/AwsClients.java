@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -85,6 +86,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<SnsClient> sns;
   private final Lazy<Route53Client> route53;
   private final Lazy<ConfigClient> config;
+  private final Lazy<OrganizationsClient> organizations;
 
   public AwsClients(Target target) {
     this.target = target;
@@ -99,6 +101,10 @@ public final class AwsClients implements AutoCloseable {
     // Route 53 is a global service: its API lives in aws-global whatever the scanned region.
     this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), Region.AWS_GLOBAL).build());
     this.config = new Lazy<>(() -> configure(ConfigClient.builder(), target.region()).build());
+    // Organizations is a global service: the SDK's endpoint rules send every Region of a partition to its one
+    // endpoint (organizations.us-east-1.amazonaws.com in aws); an endpoint override is used as given.
+    // https://docs.aws.amazon.com/general/latest/gr/ao.html
+    this.organizations = new Lazy<>(() -> configure(OrganizationsClient.builder(), target.region()).build());
   }
 
   private static AwsCredentialsProvider credentialsFor(Target target) {
@@ -140,6 +146,7 @@ public final class AwsClients implements AutoCloseable {
   public SnsClient sns() { return sns.get(); }
   public Route53Client route53() { return route53.get(); }
   public ConfigClient config() { return config.get(); }
+  public OrganizationsClient organizations() { return organizations.get(); }
 
   @Override
   public void close() {
@@ -148,6 +155,7 @@ public final class AwsClients implements AutoCloseable {
     sns.ifMade(SnsClient::close);
     route53.ifMade(Route53Client::close);
     config.ifMade(ConfigClient::close);
+    organizations.ifMade(OrganizationsClient::close);
     http.close();
   }
 }

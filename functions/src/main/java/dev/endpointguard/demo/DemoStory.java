@@ -170,8 +170,8 @@ public final class DemoStory {
           + target;
       case "EnablePrivateDns" -> "turn on private DNS for " + target + " (" + d.path("privateDnsName").asText() + ")";
       case "EnableVpcDnsAttribute" -> "turn on " + d.path("attribute").asText() + " for " + target;
-      case "NarrowPolicy" -> "replace the policy of " + target + " with a narrowed one: "
-          + d.path("newPolicy").asText().length() + " characters, conditions on trusted identities and AWS services";
+      case "NarrowPolicy" -> "replace the policy of " + target + " with a narrowed one ("
+          + d.path("newPolicy").asText().length() + " characters): " + change.path("impact").asText();
       case "ReplaceIngressSource" -> "in " + target + " replace " + d.path("ipProtocol").asText() + " "
           + d.path("fromPort").asText() + " from " + d.path("oldSource").asText() + " with "
           + join(d.path("newSources"));

@@ -15,8 +15,9 @@ public final class FunctionPermissions {
 
   /**
    * The reads of the inventory: Describe/List calls, which support no resource-level permissions,
-   * GetManagedPrefixListEntries for the prefix lists that routes to other networks name (any list, own or shared), and
-   * ListResourceRecordSets (hosted zones), which reads the records of the private hosted zones named after a service.
+   * GetManagedPrefixListEntries for the prefix lists that routes to other networks name (any list, own or shared),
+   * ListResourceRecordSets (hosted zones), which reads the records of the private hosted zones named after a service,
+   * and organizations:DescribeOrganization, only when no trusted organization is configured and a policy names one.
    */
   public static final List<String> INVENTORY_READS = List.of(
       "ec2:DescribeVpcEndpoints",
@@ -30,7 +31,8 @@ public final class FunctionPermissions {
       "ec2:DescribeAvailabilityZones",
       "ec2:GetManagedPrefixListEntries",
       "route53:ListHostedZonesByVPC",
-      "route53:ListResourceRecordSets");
+      "route53:ListResourceRecordSets",
+      "organizations:DescribeOrganization");
 
   /**
    * Calls the code makes that need no grant, so none is given.

@@ -64,8 +64,12 @@ public final class Guard {
     this.clock = clock;
   }
 
+  /**
+   * Reads the targets and evaluates them. With no trusted organization configured, the inventory also reads the
+   * account's own organization when a policy in scope names one, and that organization is trusted.
+   */
   public Run run(Targets targets, Settings settings) {
-    InventoryResult read = inventory.load(targets);
+    InventoryResult read = inventory.load(targets, settings.trustedOrgIds().isEmpty());
     return evaluateAndAct(read.estate(), read.problems(), settings);
   }
 
@@ -91,7 +95,8 @@ public final class Guard {
     Map<RuleId, Map<String, String>> exemptions = endpointExemptions(estate, today);
     Map<RuleId, Set<String>> exemptIds = new EnumMap<>(RuleId.class);
     exemptions.forEach((rule, byId) -> exemptIds.put(rule, byId.keySet()));
-    RuleContext context = settings.ruleContext(estate.accountId()).withExemptions(exemptIds);
+    RuleContext context = settings.ruleContext(estate.accountId()).withOwnOrganization(estate.ownOrganization())
+        .withExemptions(exemptIds);
     List<Pending> pending = new ArrayList<>();
     for (EndpointSnapshot endpoint : estate.endpoints()) {
       for (Rule.EndpointRule rule : rules.endpointRules()) {

@@ -6,10 +6,12 @@ import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.HostedZoneRef;
+import dev.endpointguard.model.OwnOrganization;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.model.SubnetInfo;
 import dev.endpointguard.model.VpcSnapshot;
+import dev.endpointguard.policy.PolicyAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -42,11 +47,12 @@ public final class Inventory {
   private final SecurityGroupReader groups;
   private final HostedZones hostedZones;
   private final ServiceCatalog catalog;
+  private final OrganizationReader organization;
   private volatile GetCallerIdentityResponse identity;
   private volatile String account;
 
   public Inventory(AwsClients clients) {
-    this(clients.ec2(), clients::sts, clients::route53, new ServiceCatalog());
+    this(clients.ec2(), clients::sts, clients::route53, clients::organizations, new ServiceCatalog());
   }
 
   public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53) {
@@ -55,14 +61,16 @@ public final class Inventory {
 
   /** @param catalog service facts cache; share one per process so that warm invocations skip those calls */
   public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53, ServiceCatalog catalog) {
-    this(ec2, supplier(sts, "sts"), supplier(route53, "route53"), catalog);
+    this(ec2, supplier(sts, "sts"), supplier(route53, "route53"), Inventory::noOrganizationsClient, catalog);
   }
 
   /**
    * {@code sts} is asked for only when the account is not known otherwise ({@link #useAccount}) or the caller's own
-   * identity is needed; {@code route53} only when a private-DNS verdict needs the VPC's hosted zones.
+   * identity is needed; {@code route53} only when a private-DNS verdict needs the VPC's hosted zones;
+   * {@code organizations} only when the account's own organization is to be read ({@link #load(Targets, boolean)}).
    */
-  private Inventory(Ec2Client ec2, Supplier<StsClient> sts, Supplier<Route53Client> route53, ServiceCatalog catalog) {
+  private Inventory(Ec2Client ec2, Supplier<StsClient> sts, Supplier<Route53Client> route53,
+                    Supplier<OrganizationsClient> organizations, ServiceCatalog catalog) {
     this.ec2 = Objects.requireNonNull(ec2, "ec2");
     this.sts = Objects.requireNonNull(sts, "sts");
     this.region = ec2.serviceClientConfiguration().region().id();
@@ -71,6 +79,11 @@ public final class Inventory {
     this.groups = new SecurityGroupReader(ec2);
     this.hostedZones = new HostedZones(route53);
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.organization = new OrganizationReader(organizations);
+  }
+
+  private static OrganizationsClient noOrganizationsClient() {
+    throw SdkClientException.create("this inventory was built without an Organizations client");
   }
 
   public String region() {
@@ -133,13 +146,28 @@ public final class Inventory {
     return () -> client;
   }
 
+  /** Reads the targets; never the account's organization. */
   public InventoryResult load(Targets targets) {
+    return load(targets, false);
+  }
+
+  /**
+   * Reads the targets.
+   *
+   * @param readOwnOrganization when true (no trusted organization is configured) and an endpoint policy in scope names
+   *                            an organization, the account's own organization is read too, at most once per call
+   *                            (organizations:DescribeOrganization) and remembered by this instance once known
+   */
+  public InventoryResult load(Targets targets, boolean readOwnOrganization) {
     List<InventoryProblem> problems = new ArrayList<>();
     Consumer<InventoryProblem> report = problems::add;
     Scope scope = scopes.read(targets, report);
     if (scope.inScope().isEmpty()) {
       return new InventoryResult(new Estate(accountId(), region, List.of(), List.of()), problems);
     }
+    OwnOrganization ownOrganization = readOwnOrganization
+        && scope.inScope().stream().anyMatch(e -> PolicyAnalyzer.namesOrganization(e.policyDocument()))
+        ? organization.read(accountId(), report) : OwnOrganization.notRead();
 
     Set<String> vpcIds = scope.inScope().stream().map(RawEndpoint::vpcId).collect(Collectors.toCollection(TreeSet::new));
     Set<String> gatewayEndpoints = scope.inVpcs().stream().filter(e -> e.type() == EndpointType.GATEWAY)
@@ -183,8 +211,8 @@ public final class Inventory {
       snapshot(e, vpcSnapshots.get(e.vpcId()), groupInfos, services.get(e.serviceName()),
           Optional.ofNullable(interfaceAddresses.get(e.endpointId())), report).ifPresent(snapshots::add);
     }
-    return new InventoryResult(new Estate(accountId(), region, snapshots, List.copyOf(vpcSnapshots.values())),
-        problems);
+    return new InventoryResult(new Estate(accountId(), region, snapshots, List.copyOf(vpcSnapshots.values()),
+        ownOrganization), problems);
   }
 
   private static Optional<EndpointSnapshot> snapshot(RawEndpoint e, VpcSnapshot vpc,

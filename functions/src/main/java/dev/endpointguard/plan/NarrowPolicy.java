@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Replaces an endpoint policy by a narrowed copy: conditions added, untrusted principals dropped, nothing widened.
+ * Replaces an endpoint policy by a narrowed copy: conditions added, actions and resources narrowed, untrusted
+ * principals or statements dropped; nothing widened (the policy package's NarrowingCheck proves it).
  *
- * @param impact who loses access, as the policy analysis worked it out (one line)
+ * @param impact who loses which access and what is kept, as the policy package worked it out (one line)
  */
 public record NarrowPolicy(String endpointId, String previousPolicy, String newPolicy, String impact)
     implements Change {
@@ -44,7 +45,8 @@ public record NarrowPolicy(String endpointId, String previousPolicy, String newP
 
   @Override
   public String describe() {
-    return "narrow the endpoint policy of " + endpointId + " to trusted identities and AWS services";
+    return "replace the endpoint policy of " + endpointId + " with a narrowed copy that allows nothing the current"
+        + " one denies";
   }
 
   @Override

@@ -7,8 +7,11 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
  * Proves that a replacement endpoint policy allows nothing the previous one denied: every new Allow statement is
- * an old Allow statement with only condition blocks added or principals removed, and every old Deny statement is
- * still there unchanged (and no other Deny appears, since a Deny with fewer conditions or principals changes too).
+ * an old Allow statement narrowed (actions and resources narrowed to patterns the old ones include, condition blocks
+ * added, principals removed), and every old Deny statement is still there unchanged (and no other Deny appears,
+ * since a Deny with fewer conditions or principals changes too). A request the new policy allows then meets a new
+ * Allow, hence the old Allow it came from, and no Deny it did not meet before.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 public final class NarrowingCheck {
   private NarrowingCheck() {
@@ -55,8 +58,8 @@ public final class NarrowingCheck {
       }
       Optional<String> mismatch = closestMismatch(shape, oldAllows);
       if (mismatch.isPresent()) {
-        return Optional.of(label + " is not a previous Allow statement with only conditions added or principals"
-            + " removed: " + mismatch.get());
+        return Optional.of(label + " is not a previous Allow statement narrowed (actions or resources narrowed,"
+            + " conditions added, principals removed): " + mismatch.get());
       }
     }
     return Optional.empty();
@@ -77,7 +80,7 @@ public final class NarrowingCheck {
         return mismatch;
       }
       first = i == 0 ? mismatch : first;
-      if (sameScope.isEmpty() && old.sameScope(shape)) {
+      if (sameScope.isEmpty() && shape.withinScopeOf(old)) {
         sameScope = mismatch;
       }
     }

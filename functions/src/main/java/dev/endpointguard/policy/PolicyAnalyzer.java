@@ -3,6 +3,7 @@ package dev.endpointguard.policy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,27 +41,41 @@ public final class PolicyAnalyzer {
     return new PolicyAnalysis(Optional.empty(), findings, List.copyOf(notes));
   }
 
+  /**
+   * Whether a policy document names an organization in a condition key ({@code aws:PrincipalOrgID},
+   * {@code aws:PrincipalOrgPaths}; key names are case-insensitive), so that judging it needs to know which
+   * organizations are trusted. A plain text search: a document that merely mentions the key counts too.
+   */
+  public static boolean namesOrganization(String policyJson) {
+    String folded = policyJson.toLowerCase(Locale.ROOT);
+    return folded.contains("aws:principalorgid") || folded.contains("aws:principalorgpaths");
+  }
+
   /** Why the statement is broad; empty when it is not. Collects notes of statements that pass. */
   static Optional<String> judge(int index, IamStatement statement, TrustedIdentities trust, Set<String> notes) {
     if (!statement.effect().equals(IamEffect.ALLOW)) {
       return Optional.empty();
     }
+    String label = StatementLabel.of(index, statement);
     PerimeterVerdict perimeter = IdentityPerimeter.judge(statement.conditions(), trust);
+    if (perimeter.allowsNobody().isPresent()) {
+      notes.add(label + " allows no request: " + perimeter.allowsNobody().get());
+      return Optional.empty();
+    }
     if (perimeter.bounded()) {
       notes.addAll(perimeter.notes());
       return Optional.empty();
     }
-    String label = StatementLabel.of(index, statement);
     String unbounded = "with no identity-perimeter condition"
         + (perimeter.objections().isEmpty() ? "" : " (" + String.join("; ", perimeter.objections()) + ")");
     return switch (PrincipalScope.of(statement)) {
-      case ANY -> explicitActionsAndResources(statement)
+      case ANY -> SpecificResources.explicitActionsOnSpecificResources(statement)
           ? Optional.empty()
           : Optional.of(label + " allows any principal (*) " + unbounded);
-      case MISSING -> explicitActionsAndResources(statement)
+      case MISSING -> SpecificResources.explicitActionsOnSpecificResources(statement)
           ? Optional.empty()
           : Optional.of(label + " has no Principal, which an endpoint policy reads as any principal, " + unbounded);
-      case ALL_BUT_LISTED -> explicitActionsAndResources(statement)
+      case ALL_BUT_LISTED -> SpecificResources.explicitActionsOnSpecificResources(statement)
           ? Optional.empty()
           : Optional.of(label + " uses NotPrincipal, which allows every principal not listed, " + unbounded);
       case NAMED -> {
@@ -71,13 +86,5 @@ public final class PolicyAnalyzer {
                 + untrusted.stream().map(IamPrincipal::id).collect(Collectors.joining(", ")));
       }
     };
-  }
-
-  /** Explicit actions without wildcards on explicit resource ARNs without wildcards bound what any caller can do. */
-  private static boolean explicitActionsAndResources(IamStatement statement) {
-    return statement.notActions().isEmpty() && statement.notResources().isEmpty()
-        && !statement.actions().isEmpty() && !statement.resources().isEmpty()
-        && statement.actions().stream().noneMatch(a -> Wildcards.in(a.value()))
-        && statement.resources().stream().allMatch(r -> r.value().startsWith("arn:") && !Wildcards.in(r.value()));
   }
 }

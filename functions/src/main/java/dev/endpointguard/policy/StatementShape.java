@@ -39,19 +39,29 @@ record StatementShape(String effect, Set<String> principals, Set<String> notPrin
   }
 
   /**
-   * Why this Allow statement is not {@code original} with only conditions added or principals removed; empty when
-   * it is. Adding a condition block ANDs it; adding values to an existing block ORs them, so existing blocks must
-   * keep exactly their values. Removing every principal would leave no Principal element, read as any principal.
+   * Why this Allow statement may allow a request {@code original} denies; empty when it cannot. It may differ from
+   * the original only by narrowing: each action pattern included in one of the original's (case-insensitive), each
+   * resource pattern included in one of the original's (case-sensitive), NotAction and NotResource unchanged,
+   * principals removed (never all: no Principal element is read as any principal), condition blocks added (blocks are
+   * ANDed; adding values to an existing block ORs them, so existing blocks keep exactly their values).
    */
   Optional<String> wideningAgainst(StatementShape original) {
     if (!effect.equals(original.effect)) {
       return Optional.of("its effect differs");
     }
-    if (!actions.equals(original.actions) || !notActions.equals(original.notActions)) {
-      return Optional.of("its Action or NotAction differs");
+    if (!notActions.equals(original.notActions) || !notResources.equals(original.notResources)) {
+      return Optional.of("its NotAction or NotResource differs");
     }
-    if (!resources.equals(original.resources) || !notResources.equals(original.notResources)) {
-      return Optional.of("its Resource or NotResource differs");
+    if (actions.isEmpty() != original.actions.isEmpty() || resources.isEmpty() != original.resources.isEmpty()) {
+      return Optional.of("it has Action or Resource where the original has none, or none where it has some");
+    }
+    Optional<String> action = outside(actions, original.actions, true);
+    if (action.isPresent()) {
+      return Optional.of("its Action " + action.get() + " is not included in an Action of the original");
+    }
+    Optional<String> resource = outside(resources, original.resources, false);
+    if (resource.isPresent()) {
+      return Optional.of("its Resource " + resource.get() + " is not included in a Resource of the original");
     }
     if (!notPrincipals.equals(original.notPrincipals)) {
       return Optional.of("its NotPrincipal differs");
@@ -71,9 +81,17 @@ record StatementShape(String effect, Set<String> principals, Set<String> notPrin
     return Optional.empty();
   }
 
-  /** Same actions and resources: the statement a changed copy most likely came from. */
-  boolean sameScope(StatementShape other) {
-    return actions.equals(other.actions) && notActions.equals(other.notActions)
-        && resources.equals(other.resources) && notResources.equals(other.notResources);
+  /** The first pattern not provably included in one of {@code outer}'s; empty when all are. */
+  private static Optional<String> outside(Set<String> inner, Set<String> outer, boolean ignoreCase) {
+    return inner.stream().sorted()
+        .filter(p -> outer.stream().noneMatch(o -> Glob.includes(o, p, ignoreCase)))
+        .findFirst();
+  }
+
+  /** Actions and resources within {@code original}'s: the statement a changed copy most likely came from. */
+  boolean withinScopeOf(StatementShape original) {
+    return notActions.equals(original.notActions) && notResources.equals(original.notResources)
+        && outside(actions, original.actions, true).isEmpty()
+        && outside(resources, original.resources, false).isEmpty();
   }
 }

@@ -2,9 +2,12 @@ package dev.endpointguard.rules;
 
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.OwnOrganization;
 import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.plan.NarrowPolicy;
 import dev.endpointguard.policy.PolicyAnalysis;
+import dev.endpointguard.policy.PolicyAnalyzer;
+import dev.endpointguard.policy.PolicyNarrower;
 import dev.endpointguard.policy.StatementFinding;
 import dev.endpointguard.policy.TrustedIdentities;
 import java.util.List;
@@ -50,10 +53,11 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
     if (!service.policySupported()) {
       return verdict.notApplicable(label + " is for a service that does not support endpoint policies");
     }
-    TrustedIdentities trust = new TrustedIdentities(context.allTrustedAccounts(), context.trustedOrgIds());
+    TrustedIdentities trust = new TrustedIdentities(context.allTrustedAccounts(), context.trustedOrgIds(),
+        context.ownOrganization().orgId());
     String document = endpoint.policyDocument();
     String previous = document.isBlank() ? DEFAULT_POLICY : document;
-    PolicyJudgements.Judgement judgement = judgements.judge(document, previous, trust);
+    PolicyJudgements.Judgement judgement = judgements.judge(document, previous, trust, endpoint.serviceName());
     PolicyAnalysis analysis = judgement.analysis();
     if (analysis.parseError().isPresent()) {
       return verdict.nonCompliant(label + " has a policy that cannot be parsed: " + analysis.parseError().get(),
@@ -74,7 +78,12 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
       return verdict.nonCompliant(finding + "; DescribeVpcEndpointServices does not describe the service here, so"
           + " whether its endpoints take a policy is unknown and no plan is made", List.of());
     }
-    Optional<String> narrowed = judgement.narrowed();
+    if (context.ownOrganization() instanceof OwnOrganization.Unreadable unreadable
+        && PolicyAnalyzer.namesOrganization(document)) {
+      return verdict.nonCompliant(finding + "; the account's own organization could not be read ("
+          + unreadable.reason() + "), so whether the policy names it is unknown and no plan is made", List.of());
+    }
+    Optional<PolicyNarrower.Narrowing> narrowed = judgement.narrowed();
     if (narrowed.isEmpty()) {
       return verdict.nonCompliant(finding + "; no narrowed policy could be written, so no plan is made", List.of());
     }
@@ -83,19 +92,7 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
       return verdict.nonCompliant(finding + "; the narrowed policy failed the safety check (" + violation.get()
           + "), so no plan is made", List.of());
     }
-    return verdict.nonCompliant(finding, List.of(new NarrowPolicy(endpoint.endpointId(), previous, narrowed.get(),
-        impact(findings, trust))));
-  }
-
-  /** Who loses access: principals outside the trusted identities, through the broad statements. */
-  private static String impact(List<StatementFinding> findings, TrustedIdentities trust) {
-    List<String> trusted = new java.util.ArrayList<>();
-    trust.orgIds().stream().sorted().forEach(o -> trusted.add("organization " + o));
-    trust.accountIds().stream().sorted().forEach(a -> trusted.add("account " + a));
-    return "principals outside " + String.join(", ", trusted) + " lose what "
-        + (findings.size() == 1 ? "statement " + findings.get(0).index() + " allowed"
-            : "statements " + String.join(", ", findings.stream().map(f -> String.valueOf(f.index())).toList())
-                + " allowed")
-        + " through the endpoint; AWS services acting for them keep it";
+    return verdict.nonCompliant(finding, List.of(new NarrowPolicy(endpoint.endpointId(), previous,
+        narrowed.get().policy(), narrowed.get().impact())));
   }
 }

@@ -1,5 +1,6 @@
 package dev.endpointguard.rules;
 
+import dev.endpointguard.model.OwnOrganization;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,9 +19,12 @@ import java.util.Set;
  * @param azHourPriceUsd    price of one endpoint AZ-hour, for cost figures
  * @param exemptResources   per rule, the resources its exemption tags exempt today (the engine reads the tags: rules
  *                          have no clock); a rule uses it for siblings, e.g. which endpoint gets the private-DNS plan
+ * @param ownOrganization   the scanned account's organization as the inventory read it (only when no org is
+ *                          configured); a member's organization is trusted, and reasons say where it came from
  */
 public record RuleContext(String accountId, int minAzs, Set<String> trustedAccountIds, Set<String> trustedOrgIds,
-                          BigDecimal azHourPriceUsd, Map<RuleId, Set<String>> exemptResources) {
+                          BigDecimal azHourPriceUsd, Map<RuleId, Set<String>> exemptResources,
+                          OwnOrganization ownOrganization) {
   public static final int DEFAULT_MIN_AZS = 2;
   public static final BigDecimal DEFAULT_AZ_HOUR_PRICE = new BigDecimal("0.01");
   public static final int HOURS_PER_MONTH = 730;
@@ -33,17 +37,25 @@ public record RuleContext(String accountId, int minAzs, Set<String> trustedAccou
     Map<RuleId, Set<String>> copy = new EnumMap<>(RuleId.class);
     exemptResources.forEach((rule, ids) -> copy.put(rule, Set.copyOf(ids)));
     exemptResources = Collections.unmodifiableMap(copy);
+    Objects.requireNonNull(ownOrganization, "ownOrganization");
   }
 
-  /** Without exemptions. */
+  /** Without exemptions; the account's organization not read. */
   public RuleContext(String accountId, int minAzs, Set<String> trustedAccountIds, Set<String> trustedOrgIds,
                      BigDecimal azHourPriceUsd) {
-    this(accountId, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, Map.of());
+    this(accountId, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, Map.of(), OwnOrganization.notRead());
   }
 
   /** The same, knowing which resources (of those rules may meet as siblings) are exempt from which rule today. */
   public RuleContext withExemptions(Map<RuleId, Set<String>> exempt) {
-    return new RuleContext(accountId, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, exempt);
+    return new RuleContext(accountId, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, exempt,
+        ownOrganization);
+  }
+
+  /** The same, knowing the scanned account's own organization as the inventory read it. */
+  public RuleContext withOwnOrganization(OwnOrganization organization) {
+    return new RuleContext(accountId, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, exemptResources,
+        organization);
   }
 
   /** Whether the engine found {@code resourceId} exempt from {@code rule} today. */

@@ -68,8 +68,8 @@ final class EndpointPolicyEvaluator {
     for (Map.Entry<String, JsonNode> type : principal.properties()) {
       boolean named = switch (type.getKey()) {
         case "AWS" -> anyMatch(type.getValue(), id -> id.equals("*")
-            || (!r.isService() && (r.account().orElseThrow().equals(id)
-                || ("arn:aws:iam::" + r.account().orElseThrow() + ":root").equals(id))));
+            || (r.account().isPresent() && (r.account().get().equals(id)
+                || ("arn:aws:iam::" + r.account().get() + ":root").equals(id))));
         case "Service" -> anyMatch(type.getValue(), id -> r.service().map(id::equals).orElse(false));
         default -> throw new IllegalArgumentException("principal type " + type.getKey());
       };
@@ -95,8 +95,12 @@ final class EndpointPolicyEvaluator {
   }
 
   private static boolean holds(String operator, String key, List<String> values, EndpointRequest r) {
+    // An operator spelled in another case is read as IAM's (one of the readings the proof must hold under).
     OperatorName op = OperatorName.parse(operator);
     Optional<String> context = context(key.toLowerCase(Locale.ROOT), r);
+    if (op.base().equals("null")) {
+      return values.stream().anyMatch(v -> v.equalsIgnoreCase(String.valueOf(context.isEmpty())));
+    }
     if (context.isEmpty()) {
       // An absent key: IfExists, ForAllValues and negated operators pass; the others fail.
       return op.ifExists() || op.forAllValues() || op.negated();
@@ -105,19 +109,27 @@ final class EndpointPolicyEvaluator {
     return switch (op.base()) {
       case "stringequals" -> values.contains(actual);
       case "stringequalsignorecase" -> values.stream().anyMatch(actual::equalsIgnoreCase);
-      case "stringlike", "arnlike" -> values.stream().anyMatch(v -> like(v, actual, false));
+      case "stringlike", "arnlike", "arnequals" -> values.stream().anyMatch(v -> like(v, actual, false));
       case "stringnotequals" -> !values.contains(actual);
+      case "stringnotequalsignorecase" -> values.stream().noneMatch(actual::equalsIgnoreCase);
+      case "stringnotlike", "arnnotlike", "arnnotequals" -> values.stream().noneMatch(v -> like(v, actual, false));
       case "bool" -> values.stream().anyMatch(actual::equalsIgnoreCase);
       default -> throw new IllegalArgumentException("operator " + operator);
     };
   }
 
+  /**
+   * The request context: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+   * (PrincipalOrgID only for members of an organization; PrincipalAccount "anonymous" for anonymous requests;
+   * PrincipalArn and PrincipalIsAWSService absent for them; PrincipalServiceName only for service principals).
+   */
   private static Optional<String> context(String key, EndpointRequest r) {
     return switch (key) {
       case "aws:principalorgid" -> r.isService() ? Optional.empty() : r.org();
-      case "aws:principalaccount" -> r.account();
+      case "aws:principalaccount" -> r.isAnonymous() ? Optional.of("anonymous") : r.account();
       case "aws:principalarn" -> r.account().map(a -> "arn:aws:iam::" + a + ":role/app");
-      case "aws:principalisawsservice" -> Optional.of(String.valueOf(r.isService()));
+      case "aws:principalisawsservice" -> r.isAnonymous() ? Optional.empty() : Optional.of(String.valueOf(r.isService()));
+      case "aws:principalservicename" -> r.service();
       case "aws:sourcevpc" -> Optional.of(r.sourceVpc());
       default -> throw new IllegalArgumentException("condition key " + key);
     };

@@ -16,6 +16,9 @@ class NarrowingCheckTest {
       + "'222233334444']},'Action':['s3:GetObject','s3:PutObject'],'Resource':'*',"
       + "'Condition':{'StringEquals':{'aws:PrincipalOrgID':'o-a1b2c3d4e5'}}}";
   private static final String OLD = policy(DENY, ALLOW);
+  /** ALLOW narrowed to one bucket's objects: what the widenings below start from. */
+  private static final String NARROW_RESOURCES = ALLOW.replace("'Resource':'*'", "'Resource':'arn:aws:s3:::a/x'");
+  private static final String NOT_RESOURCE = ALLOW.replace("'Resource':'*'", "'NotResource':'arn:aws:s3:::b/*'");
 
   private static String policy(String... statements) {
     return json("{'Version':'2012-10-17','Statement':[" + String.join(",", statements) + "]}");
@@ -25,17 +28,17 @@ class NarrowingCheckTest {
     return Stream.of(
         Arguments.of("removed condition", policy(DENY, ALLOW.replace(
             ",'Condition':{'StringEquals':{'aws:PrincipalOrgID':'o-a1b2c3d4e5'}}", "")),
-            "new statement 2 (Sid \"Org\") is not a previous Allow statement with only conditions added or "
-                + "principals removed: it drops a condition of the original"),
+            "new statement 2 (Sid \"Org\") is not a previous Allow statement narrowed (actions or resources "
+                + "narrowed, conditions added, principals removed): it drops a condition of the original"),
         Arguments.of("widened condition values", policy(DENY, ALLOW.replace("'o-a1b2c3d4e5'",
             "['o-a1b2c3d4e5','o-z9y8x7w6v5']")), "it changes the values of a condition of the original"),
         Arguments.of("same block in other case with new values", policy(DENY, ALLOW.replace("}}}",
             "},'stringequals':{'aws:principalorgid':'o-z9y8x7w6v5'}}}")),
             "it changes the values of a condition of the original"),
         Arguments.of("added action", policy(DENY, ALLOW.replace("'s3:PutObject'", "'s3:PutObject','s3:DeleteObject'")),
-            "its Action or NotAction differs"),
+            "its Action s3:DeleteObject is not included in an Action of the original"),
         Arguments.of("changed resource", policy(DENY, ALLOW.replace("'Resource':'*'", "'NotResource':'arn:aws:s3:::x'")),
-            "its Resource or NotResource differs"),
+            "its NotAction or NotResource differs"),
         Arguments.of("added principal", policy(DENY, ALLOW.replace("'222233334444'", "'222233334444','444455556666'")),
             "it has a principal the original does not name"),
         Arguments.of("principal made any", policy(DENY, ALLOW.replace(
@@ -51,7 +54,14 @@ class NarrowingCheckTest {
             "},'Bool':{'aws:ViaAWSService':'false'}}}"), ALLOW), "of the previous policy is missing or changed"),
         Arguments.of("Deny added beside the old one", policy(DENY, DENY.replace("s3:Delete*", "s3:Put*"), ALLOW),
             "new statement 2 (Sid \"NoDelete\") is a Deny the previous policy does not have"),
-        Arguments.of("unparseable new policy", "{", "the new policy cannot be read: policy is not valid JSON"));
+        Arguments.of("unparseable new policy", "{", "the new policy cannot be read: policy is not valid JSON"),
+        // Issue 10 d: actions and resources may only narrow, to patterns the original's include.
+        Arguments.of("action widened by a wildcard", policy(DENY, ALLOW.replace("'s3:PutObject'", "'s3:Put*'")),
+            "its Action s3:Put* is not included in an Action of the original"),
+        Arguments.of("Action turned into NotAction", policy(DENY, ALLOW.replace("'Action'", "'NotAction'")),
+            "its NotAction or NotResource differs"),
+        Arguments.of("NotResource narrowed (which widens)", policy(DENY, NOT_RESOURCE.replace("'arn:aws:s3:::b/*'",
+            "'arn:aws:s3:::b/z'")), "its NotAction or NotResource differs"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -72,6 +82,33 @@ class NarrowingCheckTest {
         .replace("}}}", "},'Bool':{'aws:SecureTransport':'true'}}}"));
 
     assertThat(NarrowingCheck.violation(OLD, narrowed)).isEmpty();
+  }
+
+  /** Issue 10 d: resources compare case-sensitively, and a wider pattern is never included in a narrower one. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "resource widened|arn:aws:s3:::a*",
+      "resource in another case|arn:aws:s3:::A/x",
+      "resource wildcard standing for the object key|arn:aws:s3:::a/?"})
+  void violation_resourceNotIncluded_namesIt(String name, String resource) {
+    String narrowedResources = policy(DENY, NARROW_RESOURCES);
+    String candidate = policy(DENY, NARROW_RESOURCES.replace("'arn:aws:s3:::a/x'", "'" + resource + "'"));
+
+    assertThat(NarrowingCheck.violation(narrowedResources, candidate)).contains("new statement 2 (Sid \"Org\") is not"
+        + " a previous Allow statement narrowed (actions or resources narrowed, conditions added, principals removed):"
+        + " its Resource " + resource + " is not included in a Resource of the original");
+  }
+
+  /** Issue 10 d: the same statement with actions and resources narrowed, conditions added, is accepted. */
+  @Test
+  void violation_actionsAndResourcesNarrowed_isEmpty() {
+    String original = policy(DENY, ALLOW.replace("['s3:GetObject','s3:PutObject']", "['s3:Get*','s3:Put*']")
+        .replace("'Resource':'*'", "'Resource':['arn:aws:s3:::a/*','arn:aws:s3:::b/*']"));
+    String narrowed = policy(DENY, ALLOW.replace("['s3:GetObject','s3:PutObject']", "['S3:GETOBJECT','s3:PutObject']")
+        .replace("'Resource':'*'", "'Resource':['arn:aws:s3:::a/reports/*','arn:aws:s3:::b/x']")
+        .replace("}}}", "},'Bool':{'aws:SecureTransport':'true'}}}"));
+
+    assertThat(NarrowingCheck.violation(original, narrowed)).isEmpty();
   }
 
   @Test

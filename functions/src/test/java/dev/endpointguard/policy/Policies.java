@@ -1,5 +1,6 @@
 package dev.endpointguard.policy;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** Policy fixtures for the policy tests; JSON is written with single quotes for readability. */
@@ -24,7 +25,16 @@ final class Policies {
          'Resource':'*','Condition':{'StringEquals':{'aws:PrincipalOrgID':'o-a1b2c3d4e5',
          'aws:PrincipalTag/dp:exclude:resource':'true'}}}]}""");
 
+  /** An endpoint service with no AWS-owned resources to keep. */
+  static final String SSM_SERVICE = "com.amazonaws.us-east-1.ssm";
+  static final String S3_SERVICE = "com.amazonaws.us-east-1.s3";
+
   private Policies() {
+  }
+
+  /** The narrowed policy for an endpoint of a service with no AWS-owned resources to keep (SSM). */
+  static Optional<String> narrowed(String policy, TrustedIdentities trust) {
+    return PolicyNarrower.narrow(policy, trust, SSM_SERVICE).map(PolicyNarrower.Narrowing::policy);
   }
 
   static String json(String singleQuoted) {

@@ -53,10 +53,13 @@ class PolicyAnalyzerTest {
             "statement 1 has no Principal, which an endpoint policy reads as any principal"),
         // Identity perimeters.
         row("AWS recommended policy", AWS_RECOMMENDED, ORG_TRUST, NOT_BROAD),
-        row("AWS recommended policy with no trusted orgs", AWS_RECOMMENDED, ACCOUNT_TRUST, NOT_BROAD),
+        // Issue 10 i: no organization is trusted unless configured (or the account's own).
+        row("AWS recommended policy with no trusted orgs", AWS_RECOMMENDED, ACCOUNT_TRUST,
+            "organization o-a1b2c3d4e5 is not trusted; to trust it, pass --trusted-org-id o-a1b2c3d4e5 or set"
+                + " TrustedOrgIds when deployed"),
         row("org only", allowAllWhere("{'StringEquals':{'aws:PrincipalOrgID':'o-a1b2c3d4e5'}}"), ORG_TRUST, NOT_BROAD),
         row("foreign org", allowAllWhere("{'StringEquals':{'aws:PrincipalOrgID':'o-z9y8x7w6v5'}}"), ORG_TRUST,
-            "aws:PrincipalOrgID value \"o-z9y8x7w6v5\" is not a trusted organization"),
+            "organization o-z9y8x7w6v5 is not trusted"),
         row("wildcard org", allowAllWhere("{'StringLike':{'aws:PrincipalOrgID':'o-*'}}"), ACCOUNT_TRUST,
             "aws:PrincipalOrgID value \"o-*\" is a wildcard"),
         row("IfExists", allowAllWhere("{'StringEqualsIfExists':{'aws:PrincipalOrgID':'o-a1b2c3d4e5'}}"), ORG_TRUST,
@@ -66,14 +69,17 @@ class PolicyAnalyzerTest {
         row("negated org", allowAllWhere("{'StringNotEquals':{'aws:PrincipalOrgID':'o-z9y8x7w6v5'}}"), ORG_TRUST,
             "StringNotEquals on aws:PrincipalOrgID is negated"),
         row("Null operator on org", allowAllWhere("{'Null':{'aws:PrincipalOrgID':'false'}}"), ORG_TRUST,
-            "Null on aws:PrincipalOrgID does not compare the principal with fixed values"),
+            "Null on aws:PrincipalOrgID tests only whether the key is present"),
         row("several org values, one foreign",
             allowAllWhere("{'StringEquals':{'aws:PrincipalOrgID':['o-a1b2c3d4e5','o-z9y8x7w6v5']}}"), ORG_TRUST,
-            "\"o-z9y8x7w6v5\" is not a trusted organization"),
+            "organization o-z9y8x7w6v5 is not trusted"),
         row("org is a policy variable", allowAllWhere("{'StringEquals':{'aws:PrincipalOrgID':'${aws:ResourceOrgID}'}}"),
-            ACCOUNT_TRUST, "is not an organization id"),
-        row("lower-case operator and key", allowAllWhere("{'stringequals':{'aws:principalorgid':'o-a1b2c3d4e5'}}"),
-            ORG_TRUST, NOT_BROAD),
+            ACCOUNT_TRUST, "aws:PrincipalOrgID value \"${aws:ResourceOrgID}\" is a policy variable"),
+        row("lower-case key", allowAllWhere("{'StringEquals':{'aws:principalorgid':'o-a1b2c3d4e5'}}"), ORG_TRUST,
+            NOT_BROAD),
+        // Issue 10 e: IAM operator names are case-sensitive; one spelled otherwise is not read as IAM's.
+        row("lower-case operator", allowAllWhere("{'stringequals':{'aws:PrincipalOrgID':'o-a1b2c3d4e5'}}"),
+            ORG_TRUST, "\"stringequals\" is not an IAM condition operator as IAM spells it"),
         row("network key SourceVpc only", allowAllWhere("{'StringEquals':{'aws:SourceVpc':'vpc-0a1b2c3d'}}"),
             ORG_TRUST, "(aws:SourceVpc limits the network path, not the principal)"),
         row("network key SourceVpce only", allowAllWhere("{'StringEquals':{'aws:SourceVpce':'vpce-0a1b2c3d'}}"),
@@ -114,11 +120,11 @@ class PolicyAnalyzerTest {
             "Bool on aws:PrincipalIsAWSService does not require an AWS service"),
         row("numeric condition alone", allowAllWhere("{'NumericLessThan':{'aws:MultiFactorAuthAge':3600}}"),
             ORG_TRUST, ANY),
-        // Explicit actions on explicit resources.
+        // Explicit actions on specific resources (issue 10 c).
         row("explicit actions and ARNs", statement("'Effect':'Allow','Principal':'*','Action':['s3:GetObject',"
             + "'s3:PutObject'],'Resource':['arn:aws:s3:::my-bucket/report.csv']"), ORG_TRUST, NOT_BROAD),
-        row("explicit actions on a wildcard resource", statement("'Effect':'Allow','Principal':'*',"
-            + "'Action':'s3:GetObject','Resource':'arn:aws:s3:::my-bucket/*'"), ORG_TRUST, ANY),
+        row("explicit actions on a bucket's objects", statement("'Effect':'Allow','Principal':'*',"
+            + "'Action':'s3:GetObject','Resource':'arn:aws:s3:::my-bucket/*'"), ORG_TRUST, NOT_BROAD),
         row("wildcard action on an explicit ARN", statement("'Effect':'Allow','Principal':'*','Action':'s3:Get*',"
             + "'Resource':'arn:aws:s3:::my-bucket/report.csv'"), ORG_TRUST, ANY),
         // Named principals.
@@ -139,7 +145,8 @@ class PolicyAnalyzerTest {
         // Empty document: AWS applies the default full-access policy.
         row("empty string", "", ORG_TRUST, ANY),
         row("any concrete org when no orgs are trusted",
-            allowAllWhere("{'StringEquals':{'aws:PrincipalOrgID':'o-z9y8x7w6v5'}}"), ACCOUNT_TRUST, NOT_BROAD));
+            allowAllWhere("{'StringEquals':{'aws:PrincipalOrgID':'o-z9y8x7w6v5'}}"), ACCOUNT_TRUST,
+            "organization o-z9y8x7w6v5 is not trusted; to trust it, pass --trusted-org-id o-z9y8x7w6v5"));
   }
 
   private static Arguments row(String name, String policy, TrustedIdentities trust, String reasonFragment) {
@@ -203,13 +210,31 @@ class PolicyAnalyzerTest {
     assertThat(analysis.notes()).containsExactly("no policy document: AWS applies the default full-access policy");
   }
 
+  /** Issue 10 i: a foreign organization no longer passes silently when none is configured. */
   @Test
-  void analyze_concreteOrgWithNoTrustedOrgs_acceptedWithANote() {
+  void analyze_concreteOrgWithNoTrustedOrgs_isBroadAndSaysHowToTrustIt() {
     PolicyAnalysis analysis = PolicyAnalyzer.analyze(AWS_RECOMMENDED, ACCOUNT_TRUST);
 
+    assertThat(analysis.broad()).isTrue();
+    assertThat(analysis.notes()).isEmpty();
+    assertThat(analysis.broadStatements()).extracting(StatementFinding::reason).first().isEqualTo(
+        "statement 1 (Sid \"AllowRequestsByOrgsIdentitiesToOrgsResources\") allows any principal (*) with no"
+            + " identity-perimeter condition (organization o-a1b2c3d4e5 is not trusted; to trust it, pass"
+            + " --trusted-org-id o-a1b2c3d4e5 or set TrustedOrgIds when deployed; aws:ResourceOrgID limits the"
+            + " resource, not the principal)");
+  }
+
+  /** Issue 10 i: the account's own organization, read from AWS Organizations, is trusted, with a note. */
+  @Test
+  void analyze_accountsOwnOrganization_isTrustedWithANote() {
+    TrustedIdentities own = new TrustedIdentities(ACCOUNT_TRUST.accountIds(), java.util.Set.of(),
+        Optional.of("o-a1b2c3d4e5"));
+
+    PolicyAnalysis analysis = PolicyAnalyzer.analyze(AWS_RECOMMENDED, own);
+
     assertThat(analysis.broad()).isFalse();
-    assertThat(analysis.notes()).containsExactly(
-        "organization o-a1b2c3d4e5 accepted without verification: no trusted org ids configured");
+    assertThat(analysis.notes()).containsExactly("organization o-a1b2c3d4e5 is trusted as the scanned account's own"
+        + " organization (organizations:DescribeOrganization)");
   }
 
   @Test

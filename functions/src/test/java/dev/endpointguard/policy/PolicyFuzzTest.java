@@ -5,7 +5,9 @@ import static dev.endpointguard.policy.Policies.FOREIGN_ORG;
 import static dev.endpointguard.policy.Policies.ORG;
 import static dev.endpointguard.policy.Policies.ORG_TRUST;
 import static dev.endpointguard.policy.Policies.PARTNER;
+import static dev.endpointguard.policy.Policies.S3_SERVICE;
 import static dev.endpointguard.policy.Policies.SCANNED;
+import static dev.endpointguard.policy.Policies.SSM_SERVICE;
 import static dev.endpointguard.policy.Policies.STRANGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +28,8 @@ class PolicyFuzzTest {
   private static final List<String> ACCOUNTS = List.of(SCANNED, PARTNER, STRANGER);
   private static final List<String> ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
       "ec2:DescribeInstances");
-  private static final List<String> RESOURCES = List.of("arn:aws:s3:::a/x", "arn:aws:s3:::b/z");
+  private static final List<String> RESOURCES = List.of("arn:aws:s3:::a/x", "arn:aws:s3:::b/z",
+      "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/x");
   private static final List<EndpointRequest> REQUESTS = requests();
 
   @FuzzTest(maxDuration = "30s")
@@ -46,12 +49,14 @@ class PolicyFuzzTest {
   void narrow_anyText_resultPassesNarrowingCheck(byte[] input) {
     String policy = new String(input, StandardCharsets.UTF_8);
     for (TrustedIdentities trust : List.of(ORG_TRUST, ACCOUNT_TRUST)) {
-      Optional<String> narrowed = PolicyNarrower.narrow(policy, trust);
+      for (String service : List.of(SSM_SERVICE, S3_SERVICE)) {
+        Optional<String> narrowed = PolicyNarrower.narrow(policy, trust, service).map(PolicyNarrower.Narrowing::policy);
 
-      narrowed.ifPresent(n -> {
-        assertThat(NarrowingCheck.violation(policy, n)).as("narrowed %s%nto %s", policy, n).isEmpty();
-        assertThat(PolicyAnalyzer.analyze(n, trust).parsed()).isTrue();
-      });
+        narrowed.ifPresent(n -> {
+          assertThat(NarrowingCheck.violation(policy, n)).as("narrowed %s%nto %s", policy, n).isEmpty();
+          assertThat(PolicyAnalyzer.analyze(n, trust).parsed()).isTrue();
+        });
+      }
     }
   }
 
@@ -59,7 +64,8 @@ class PolicyFuzzTest {
   void narrow_builtPolicy_neverAllowsWhatTheOriginalDenied(FuzzedDataProvider data) {
     TrustedIdentities trust = data.consumeBoolean() ? ORG_TRUST : ACCOUNT_TRUST;
     String original = policy(data);
-    Optional<String> narrowed = PolicyNarrower.narrow(original, trust);
+    String service = data.consumeBoolean() ? S3_SERVICE : SSM_SERVICE;
+    Optional<String> narrowed = PolicyNarrower.narrow(original, trust, service).map(PolicyNarrower.Narrowing::policy);
     if (narrowed.isEmpty()) {
       return;
     }
@@ -139,6 +145,7 @@ class PolicyFuzzTest {
       for (String resource : RESOURCES) {
         all.add(new EndpointRequest(Optional.of("ec2.amazonaws.com"), Optional.empty(), Optional.empty(), action,
             resource, "vpc-1"));
+        all.add(EndpointRequest.anonymous(action, resource, "vpc-1"));
         for (String account : ACCOUNTS) {
           for (Optional<String> org : List.of(Optional.<String>empty(), Optional.of(ORG), Optional.of(FOREIGN_ORG))) {
             all.add(new EndpointRequest(Optional.empty(), Optional.of(account), org, action, resource, "vpc-1"));

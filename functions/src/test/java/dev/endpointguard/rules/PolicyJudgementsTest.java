@@ -15,23 +15,23 @@ class PolicyJudgementsTest {
   @Test
   void judge_sameDocumentAndTrust_isRememberedNotRecomputed() {
     PolicyJudgements.Judgement first = judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY,
-        OURS);
+        OURS, Snapshots.SSM);
 
-    assertThat(judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY, OURS)).isSameAs(first);
+    assertThat(judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY, OURS, Snapshots.SSM)).isSameAs(first);
     assertThat(first.analysis().broad()).isTrue();
-    assertThat(first.narrowed()).hasValueSatisfying(p -> assertThat(p).contains("aws:PrincipalAccount"));
+    assertThat(first.narrowed()).hasValueSatisfying(p -> assertThat(p.policy()).contains("aws:PrincipalAccount"));
     assertThat(first.violation()).isEmpty();
   }
 
   @Test
   void judge_otherTrust_isJudgedAgain() {
     PolicyJudgements.Judgement accounts = judgements.judge(Snapshots.FULL_ACCESS_POLICY,
-        Snapshots.FULL_ACCESS_POLICY, OURS);
+        Snapshots.FULL_ACCESS_POLICY, OURS, Snapshots.SSM);
     PolicyJudgements.Judgement org = judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY,
-        ORG);
+        ORG, Snapshots.SSM);
 
     assertThat(org).isNotSameAs(accounts);
-    assertThat(org.narrowed()).hasValueSatisfying(p -> assertThat(p).contains("aws:PrincipalOrgID"));
+    assertThat(org.narrowed()).hasValueSatisfying(p -> assertThat(p.policy()).contains("aws:PrincipalOrgID"));
   }
 
   @Test
@@ -39,7 +39,7 @@ class PolicyJudgementsTest {
     String ownAccountOnly = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"123456789012\"},"
         + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
-    PolicyJudgements.Judgement j = judgements.judge(ownAccountOnly, ownAccountOnly, OURS);
+    PolicyJudgements.Judgement j = judgements.judge(ownAccountOnly, ownAccountOnly, OURS, Snapshots.SSM);
 
     assertThat(j.analysis().broad()).isFalse();
     assertThat(j.narrowed()).isEmpty();
