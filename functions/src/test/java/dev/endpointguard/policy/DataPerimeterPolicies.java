@@ -8,8 +8,8 @@ import java.util.Map;
  * recommended policies an endpoint carries once an organization adopts them.
  * https://github.com/aws-samples/data-perimeter-policy-examples/tree/main/vpc_endpoint_policies
  */
-final class DataPerimeterPolicies {
-  static final String ORG = Policies.ORG;
+public final class DataPerimeterPolicies {
+  public static final String ORG = Policies.ORG;
   /** Placeholder → value: us-east-1, the trusted organization, specific third-party accounts, actions and ARNs. */
   static final Map<String, String> VALUES = Map.ofEntries(
       Map.entry("<region>", "us-east-1"),
@@ -26,7 +26,7 @@ final class DataPerimeterPolicies {
       Map.entry("<third-party-account-b>", "777788889999"));
 
   /** vpc_endpoint_policies/s3_endpoint_policy.json. */
-  static final String S3_ENDPOINT_POLICY = """
+  public static final String S3_ENDPOINT_POLICY = """
       {"Version":"2012-10-17","Statement":[
        {
         "Sid":"AllowRequestsByOrgsIdentitiesToOrgsResources",
@@ -501,7 +501,7 @@ final class DataPerimeterPolicies {
   }
 
   /** The template with every placeholder replaced by its value; throws if one is left. */
-  static String render(String template) {
+  public static String render(String template) {
     String rendered = template;
     for (Map.Entry<String, String> value : VALUES.entrySet()) {
       rendered = rendered.replace(value.getKey(), value.getValue());

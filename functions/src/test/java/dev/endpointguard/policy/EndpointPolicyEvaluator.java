@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * Allow statement matches it and no Deny statement does. Covers the elements and condition keys the property
  * test generates: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
-final class EndpointPolicyEvaluator {
+public final class EndpointPolicyEvaluator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
   private EndpointPolicyEvaluator() {
   }
 
-  static boolean allows(String policy, EndpointRequest request) {
+  public static boolean allows(String policy, EndpointRequest request) {
     JsonNode statements = read(policy).get("Statement");
     List<JsonNode> list = new ArrayList<>();
     if (statements.isArray()) {

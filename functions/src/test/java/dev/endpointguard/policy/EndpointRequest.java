@@ -9,15 +9,15 @@ import java.util.Optional;
  * @param account  the caller's account; empty for an AWS service principal and for an anonymous caller
  * @param org      the caller's organization, when its account is in one
  */
-record EndpointRequest(Optional<String> service, Optional<String> account, Optional<String> org, String action,
+public record EndpointRequest(Optional<String> service, Optional<String> account, Optional<String> org, String action,
                        String resource, String sourceVpc) {
   /** An unsigned request (a yum repository read, an SSM Agent download): no account, no organization. */
-  static EndpointRequest anonymous(String action, String resource, String sourceVpc) {
+  public static EndpointRequest anonymous(String action, String resource, String sourceVpc) {
     return new EndpointRequest(Optional.empty(), Optional.empty(), Optional.empty(), action, resource, sourceVpc);
   }
 
   /** A request signed by an IAM principal (a role) of {@code account}. */
-  static EndpointRequest signed(String account, Optional<String> org, String action, String resource) {
+  public static EndpointRequest signed(String account, Optional<String> org, String action, String resource) {
     return new EndpointRequest(Optional.empty(), Optional.of(account), org, action, resource, "vpc-1");
   }
 
