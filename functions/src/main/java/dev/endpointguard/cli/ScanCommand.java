@@ -52,7 +52,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--trusted-account-id", paramLabel = "ACCOUNT", description = "Accounts trusted besides the scanned one.")
   List<String> trustedAccounts = new ArrayList<>();
 
-  @Option(names = "--trusted-org-id", paramLabel = "ORG", description = "Trusted AWS Organizations ids (o-...).")
+  @Option(names = "--trusted-org-id", paramLabel = "ORG", description = "Trusted AWS Organizations ids (o-...)."
+      + " Without one, only the scanned account's own organization is trusted (read with"
+      + " organizations:DescribeOrganization when a policy names an organization); any other is reported with how"
+      + " to trust it.")
   List<String> trustedOrgs = new ArrayList<>();
 
   @Option(names = "--min-azs", paramLabel = "N", description = "AZs an Interface endpoint must span (default 2).")
