@@ -111,7 +111,7 @@ if wants endpoint-guard; then
   bin/endpoint-guard --version >/dev/null # builds on first use or after source changes, not inside a timed run
 fi
 
-"$python" functions/src/main/resources/dev/endpointguard/localaws/moto_launcher.py --host 127.0.0.1 --port 0 \
+"$python" functions/local-aws/src/main/resources/dev/endpointguard/localaws/moto_launcher.py --host 127.0.0.1 --port 0 \
   >"$work/local-aws.out" 2>"$work/local-aws.err" &
 local_aws_pid=$!
 for _ in $(seq 300); do

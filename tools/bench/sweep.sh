@@ -4,7 +4,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-mvn -B -q -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-  -Dmdep.includeScope=test
-java -Dlog4j2.configurationFile=log4j2-cli.xml -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+cli=functions/cli
+mvn -B -q -ntp -DskipTests -pl "$cli" -am package dependency:build-classpath \
+  -Dmdep.outputFile="$root/target/bench-classpath.txt" -DincludeScope=test
+java -Dlog4j2.configurationFile=log4j2-cli.xml -Dendpointguard.home="$root" \
+  -cp "$cli/target/test-classes:$cli/target/classes:$(cat target/bench-classpath.txt)" \
   dev.endpointguard.bench.SweepBenchmark "${1:-500}"

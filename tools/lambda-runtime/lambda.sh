@@ -51,7 +51,7 @@ start_local_aws() {
   if [[ -x "$ROOT/.local-aws/venv/bin/python" ]] && ! python3 -c "import moto" 2>/dev/null; then
     LOCAL_AWS_PYTHON="$ROOT/.local-aws/venv/bin/python"
   fi
-  "$LOCAL_AWS_PYTHON" "$ROOT/functions/src/main/resources/dev/endpointguard/localaws/moto_launcher.py" \
+  "$LOCAL_AWS_PYTHON" "$ROOT/functions/local-aws/src/main/resources/dev/endpointguard/localaws/moto_launcher.py" \
     --host 127.0.0.1 --port 0 >"$dir/local-aws.out" 2>"$dir/local-aws.err" &
   STARTED_PIDS+=($!)
   line="$(wait_for_line "$dir/local-aws.out" '^READY [0-9]+' 30)" || {
