@@ -32,7 +32,7 @@ public final class AwsLiveState implements LiveState {
   }
 
   @Override
-  public Optional<EndpointState> endpoint(String endpointId) {
+  public Optional<LiveEndpoint> endpoint(String endpointId) {
     Optional<RawEndpoint> found;
     try {
       found = ec2.describeVpcEndpoints(b -> b.vpcEndpointIds(endpointId)).vpcEndpoints().stream()
@@ -48,7 +48,7 @@ public final class AwsLiveState implements LiveState {
       return Optional.empty();
     }
     RawEndpoint e = found.get();
-    return Optional.of(new EndpointState(e.endpointId(), e.vpcId(), e.state(), e.privateDnsEnabled(), e.subnetIds(),
+    return Optional.of(new LiveEndpoint(e.endpointId(), e.vpcId(), e.state(), e.privateDnsEnabled(), e.subnetIds(),
         azIdsOf(e.subnetIds()), e.policyDocument()));
   }
 

@@ -1,13 +1,12 @@
 package dev.endpointguard.inventory;
 
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
@@ -18,13 +17,10 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  *
  * @param dnsNames {@code DnsEntries[].DnsName}, as given
  */
-record RawEndpoint(String endpointId, String vpcId, EndpointType type, String serviceName, String state,
+record RawEndpoint(String endpointId, String vpcId, EndpointType type, String serviceName, EndpointState state,
                    boolean privateDnsEnabled, boolean requesterManaged, String policyDocument, List<String> subnetIds,
                    List<String> groupIds, List<String> networkInterfaceIds, Map<String, String> tags,
                    List<String> dnsNames) {
-  /** States in which the endpoint is gone or going: nothing left to judge or change. */
-  static final Set<String> GONE_STATES = Set.of("deleted", "deleting");
-
   RawEndpoint {
     subnetIds = List.copyOf(subnetIds);
     groupIds = List.copyOf(groupIds);
@@ -34,7 +30,7 @@ record RawEndpoint(String endpointId, String vpcId, EndpointType type, String se
   }
 
   /** One without DNS entries. */
-  RawEndpoint(String endpointId, String vpcId, EndpointType type, String serviceName, String state,
+  RawEndpoint(String endpointId, String vpcId, EndpointType type, String serviceName, EndpointState state,
               boolean privateDnsEnabled, boolean requesterManaged, String policyDocument, List<String> subnetIds,
               List<String> groupIds, List<String> networkInterfaceIds, Map<String, String> tags) {
     this(endpointId, vpcId, type, serviceName, state, privateDnsEnabled, requesterManaged, policyDocument, subnetIds,
@@ -52,7 +48,7 @@ record RawEndpoint(String endpointId, String vpcId, EndpointType type, String se
       problems.accept(new InventoryProblem(id, "DescribeVpcEndpoints returned it without VPC id or service name"));
       return Optional.empty();
     }
-    String state = e.stateAsString() == null ? "unknown" : e.stateAsString().toLowerCase(Locale.ROOT);
+    EndpointState state = EndpointState.of(e.stateAsString());
     return Optional.of(new RawEndpoint(id, e.vpcId(), EndpointType.fromAws(e.vpcEndpointTypeAsString()),
         e.serviceName(), state, Boolean.TRUE.equals(e.privateDnsEnabled()), Boolean.TRUE.equals(e.requesterManaged()),
         e.policyDocument() == null ? "" : e.policyDocument(), e.subnetIds(),
@@ -62,7 +58,7 @@ record RawEndpoint(String endpointId, String vpcId, EndpointType type, String se
   }
 
   boolean gone() {
-    return GONE_STATES.contains(state);
+    return state.gone();
   }
 
   EndpointSummary summary() {

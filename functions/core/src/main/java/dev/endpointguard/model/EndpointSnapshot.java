@@ -16,7 +16,7 @@ import java.util.Optional;
  *                       a hosted-zone record with plain addresses must be compared with them; empty Optional when not
  *                       read
  */
-public record EndpointSnapshot(String endpointId, EndpointType type, String serviceName, String state,
+public record EndpointSnapshot(String endpointId, EndpointType type, String serviceName, EndpointState state,
                                boolean privateDnsEnabled, boolean requesterManaged, String policyDocument,
                                List<SubnetInfo> subnets, List<SecurityGroupInfo> securityGroups,
                                Map<String, String> tags, ServiceFacts service, VpcSnapshot vpc,
@@ -37,7 +37,7 @@ public record EndpointSnapshot(String endpointId, EndpointType type, String serv
   }
 
   /** An endpoint whose DNS names are not known and whose interface addresses were not read. */
-  public EndpointSnapshot(String endpointId, EndpointType type, String serviceName, String state,
+  public EndpointSnapshot(String endpointId, EndpointType type, String serviceName, EndpointState state,
                           boolean privateDnsEnabled, boolean requesterManaged, String policyDocument,
                           List<SubnetInfo> subnets, List<SecurityGroupInfo> securityGroups,
                           Map<String, String> tags, ServiceFacts service, VpcSnapshot vpc) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param tags     its tags, for the exemptions the engine reads (a sibling exempt from a rule is left to itself)
  * @param dnsNames {@code DnsEntries[].DnsName} of DescribeVpcEndpoints, as given: a hosted-zone record may point to it
  */
-public record EndpointSummary(String endpointId, EndpointType type, String serviceName, String state,
+public record EndpointSummary(String endpointId, EndpointType type, String serviceName, EndpointState state,
                               boolean privateDnsEnabled, List<String> subnetIds, Map<String, String> tags,
                               List<String> dnsNames) {
   public EndpointSummary {
@@ -24,13 +24,13 @@ public record EndpointSummary(String endpointId, EndpointType type, String servi
   }
 
   /** One whose DNS names are not known. */
-  public EndpointSummary(String endpointId, EndpointType type, String serviceName, String state,
+  public EndpointSummary(String endpointId, EndpointType type, String serviceName, EndpointState state,
                          boolean privateDnsEnabled, List<String> subnetIds, Map<String, String> tags) {
     this(endpointId, type, serviceName, state, privateDnsEnabled, subnetIds, tags, List.of());
   }
 
   /** An untagged one. */
-  public EndpointSummary(String endpointId, EndpointType type, String serviceName, String state,
+  public EndpointSummary(String endpointId, EndpointType type, String serviceName, EndpointState state,
                          boolean privateDnsEnabled, List<String> subnetIds) {
     this(endpointId, type, serviceName, state, privateDnsEnabled, subnetIds, Map.of());
   }

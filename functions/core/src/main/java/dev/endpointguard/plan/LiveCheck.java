@@ -1,7 +1,7 @@
 package dev.endpointguard.plan;
 
 import dev.endpointguard.model.IngressRule;
-import dev.endpointguard.plan.LiveState.EndpointState;
+import dev.endpointguard.plan.LiveState.LiveEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,12 +85,12 @@ final class LiveCheck {
     return Optional.of("unknown change kind " + change.kind());
   }
 
-  private Optional<EndpointState> endpoint(String endpointId) {
+  private Optional<LiveEndpoint> endpoint(String endpointId) {
     return live.endpoint(endpointId);
   }
 
   private Optional<String> endpointOrGone(String endpointId,
-                                          Function<EndpointState, Optional<String>> check) {
+                                          Function<LiveEndpoint, Optional<String>> check) {
     return live.endpoint(endpointId).map(check).orElse(Optional.of("endpoint " + endpointId + " is gone"));
   }
 
@@ -100,12 +100,12 @@ final class LiveCheck {
 
   // https://docs.aws.amazon.com/vpc/latest/privatelink/concepts.html#concepts-vpc-endpoints: only an available
   // endpoint can be modified.
-  private static Optional<Verdict> notAvailable(EndpointState e) {
-    return "available".equalsIgnoreCase(e.state()) ? Optional.empty()
+  private static Optional<Verdict> notAvailable(LiveEndpoint e) {
+    return e.state().modifiable() ? Optional.empty()
         : Optional.of(Verdict.skip(e.endpointId() + " is " + e.state() + ", not available"));
   }
 
-  private static Verdict addSubnets(AddSubnets c, EndpointState e) {
+  private static Verdict addSubnets(AddSubnets c, LiveEndpoint e) {
     List<String> subnets = new ArrayList<>();
     List<String> azs = new ArrayList<>();
     for (int i = 0; i < c.subnetIds().size(); i++) {
@@ -121,7 +121,7 @@ final class LiveCheck {
     return notAvailable(e).orElseGet(() -> Verdict.write(c.onlyFor(subnets, azs)));
   }
 
-  private static Verdict narrowPolicy(NarrowPolicy c, EndpointState e) {
+  private static Verdict narrowPolicy(NarrowPolicy c, LiveEndpoint e) {
     if (PolicyText.same(e.policyDocument(), c.newPolicy())) {
       return Verdict.inEffect();
     }

@@ -1,5 +1,6 @@
 package dev.endpointguard.plan;
 
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.IngressRule;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,9 @@ import java.util.Set;
 public interface LiveState {
 
   /** An endpoint as AWS reports it now. */
-  record EndpointState(String endpointId, String vpcId, String state, boolean privateDnsEnabled,
+  record LiveEndpoint(String endpointId, String vpcId, EndpointState state, boolean privateDnsEnabled,
                        List<String> subnetIds, Set<String> coveredAzIds, String policyDocument) {
-    public EndpointState {
+    public LiveEndpoint {
       subnetIds = List.copyOf(subnetIds);
       coveredAzIds = Set.copyOf(coveredAzIds);
     }
@@ -27,7 +28,7 @@ public interface LiveState {
     }
   }
 
-  Optional<EndpointState> endpoint(String endpointId);
+  Optional<LiveEndpoint> endpoint(String endpointId);
 
   Optional<VpcDnsState> vpcDns(String vpcId);
 

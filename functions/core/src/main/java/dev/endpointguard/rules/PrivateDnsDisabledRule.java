@@ -139,7 +139,7 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
   private static Optional<EndpointSummary> firstWithoutPrivateDns(EndpointSnapshot endpoint, RuleContext context) {
     return endpoint.vpc().endpoints().stream()
         .filter(e -> e.type() == EndpointType.INTERFACE && e.serviceName().equals(endpoint.serviceName()))
-        .filter(e -> !e.privateDnsEnabled() && ("available".equals(e.state()) || "pending".equals(e.state())))
+        .filter(e -> !e.privateDnsEnabled() && e.state().live())
         .filter(e -> !context.isExempt(RuleId.PRIVATE_DNS_DISABLED, e.endpointId()))
         .filter(e -> e.endpointId().compareTo(endpoint.endpointId()) < 0)
         .min(java.util.Comparator.comparing(EndpointSummary::endpointId));

@@ -4,7 +4,6 @@ import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.SubnetInfo;
 import dev.endpointguard.plan.AddSubnets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,8 +15,6 @@ import java.util.TreeSet;
  * https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html
  */
 public final class SingleAzEndpointRule implements Rule.EndpointRule {
-  /** A fresh endpoint is pending; deleting, failed or rejected ones are not worth more AZs. */
-  private static final Set<String> JUDGED_STATES = Set.of("available", "pending");
 
   @Override
   public RuleId id() {
@@ -40,7 +37,8 @@ public final class SingleAzEndpointRule implements Rule.EndpointRule {
     if (notOurs.isPresent()) {
       return verdict.notApplicable(label + ": " + notOurs.get() + ", so its subnets are not endpoint-guard's to change");
     }
-    if (!JUDGED_STATES.contains(endpoint.state().toLowerCase(Locale.ROOT))) {
+    // A fresh endpoint is pending; deleting, failed or rejected ones are not worth more AZs.
+    if (!endpoint.state().live()) {
       return verdict.notApplicable(label + " is " + endpoint.state() + "; only available or pending endpoints"
           + " are judged");
     }

@@ -5,8 +5,6 @@ import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.plan.EnableVpcDnsAttribute;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * vpc-dns-disabled: a VPC holding an Interface endpoint with private DNS on while enableDnsSupport or
@@ -14,8 +12,6 @@ import java.util.Set;
  * https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
  */
 public final class VpcDnsDisabledRule implements Rule.VpcRule {
-  /** Endpoints on their way out need no DNS. */
-  private static final Set<String> GONE_STATES = Set.of("deleting", "deleted");
 
   @Override
   public RuleId id() {
@@ -32,7 +28,8 @@ public final class VpcDnsDisabledRule implements Rule.VpcRule {
     Verdict verdict = Verdict.on(this, vpc);
     List<String> withPrivateDns = vpc.endpoints().stream()
         .filter(e -> e.type() == EndpointType.INTERFACE && e.privateDnsEnabled())
-        .filter(e -> !GONE_STATES.contains(e.state().toLowerCase(Locale.ROOT)))
+        // Endpoints on their way out need no DNS.
+        .filter(e -> !e.state().gone())
         .map(EndpointSummary::endpointId)
         .sorted()
         .toList();

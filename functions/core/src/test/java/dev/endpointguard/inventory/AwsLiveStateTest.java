@@ -3,6 +3,7 @@ package dev.endpointguard.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.plan.LiveState;
 import dev.endpointguard.testing.LocalAwsTest;
@@ -24,11 +25,11 @@ class AwsLiveStateTest {
     Map<String, String> azIds = clients.ec2().describeAvailabilityZones().availabilityZones().stream()
         .collect(Collectors.toMap(z -> z.zoneName(), z -> z.zoneId()));
 
-    LiveState.EndpointState state = new AwsLiveState(clients).endpoint(id).orElseThrow();
+    LiveState.LiveEndpoint state = new AwsLiveState(clients).endpoint(id).orElseThrow();
 
     assertThat(state.endpointId()).isEqualTo(id);
     assertThat(state.vpcId()).isEqualTo(vpc.vpcId());
-    assertThat(state.state()).isEqualTo("available");
+    assertThat(state.state()).isEqualTo(EndpointState.AVAILABLE);
     assertThat(state.privateDnsEnabled()).isFalse();
     assertThat(state.subnetIds()).containsExactlyElementsOf(vpc.subnetIds().subList(0, 2));
     assertThat(state.coveredAzIds()).containsExactlyInAnyOrder(azIds.get("us-east-1a"), azIds.get("us-east-1b"));

@@ -2,6 +2,7 @@ package dev.endpointguard.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointType;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class RawEndpointTest {
         .serviceName("com.amazonaws.us-east-1.ssm").build(), problems::add).orElseThrow();
 
     assertThat(e.type()).isEqualTo(EndpointType.OTHER);
-    assertThat(e.state()).isEqualTo("unknown");
+    assertThat(e.state()).isEqualTo(EndpointState.UNKNOWN);
     assertThat(e.privateDnsEnabled()).isFalse();
     assertThat(e.requesterManaged()).isFalse();
     assertThat(e.policyDocument()).isEmpty();
@@ -36,7 +37,7 @@ class RawEndpointTest {
         .orElseThrow();
 
     assertThat(e).isEqualTo(new RawEndpoint(ID, "vpc-1a2b3c4d", EndpointType.INTERFACE, "com.amazonaws.us-east-1.ssm",
-        "available", true, false, "{}", List.of("subnet-1"), List.of("sg-1a2b3c4d"), List.of("eni-1"),
+        EndpointState.AVAILABLE, true, false, "{}", List.of("subnet-1"), List.of("sg-1a2b3c4d"), List.of("eni-1"),
         java.util.Map.of("team", "net")));
   }
 
@@ -51,7 +52,7 @@ class RawEndpointTest {
 
   @Test
   void gone_deletedOrDeleting_true() {
-    RawEndpoint.GONE_STATES.forEach(state -> assertThat(RawEndpoint.from(VpcEndpoint.builder().vpcEndpointId(ID)
+    List.of("deleted", "deleting", "Deleting").forEach(state -> assertThat(RawEndpoint.from(VpcEndpoint.builder().vpcEndpointId(ID)
         .vpcId("vpc-1a2b3c4d").serviceName("s").state(state).build(), p -> { }).orElseThrow().gone()).isTrue());
   }
 }

@@ -1,5 +1,6 @@
 package dev.endpointguard.plan;
 
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.IngressRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Ec2LiveState implements LiveState {
   }
 
   @Override
-  public Optional<EndpointState> endpoint(String endpointId) {
+  public Optional<LiveEndpoint> endpoint(String endpointId) {
     return orNotFound(() -> {
       List<VpcEndpoint> found = ec2.describeVpcEndpoints(b -> b.vpcEndpointIds(endpointId)).vpcEndpoints();
       if (found.isEmpty()) {
@@ -32,7 +33,7 @@ final class Ec2LiveState implements LiveState {
       Set<String> azIds = e.subnetIds().isEmpty() ? Set.of()
           : ec2.describeSubnets(b -> b.subnetIds(e.subnetIds())).subnets().stream()
               .map(s -> s.availabilityZoneId()).collect(Collectors.toSet());
-      return Optional.of(new EndpointState(e.vpcEndpointId(), e.vpcId(), e.stateAsString(),
+      return Optional.of(new LiveEndpoint(e.vpcEndpointId(), e.vpcId(), EndpointState.of(e.stateAsString()),
           Boolean.TRUE.equals(e.privateDnsEnabled()), e.subnetIds(), azIds,
           e.policyDocument() == null ? "" : e.policyDocument()));
     });

@@ -1,6 +1,7 @@
 package dev.endpointguard.plan;
 
 import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.Estate;
@@ -67,7 +68,7 @@ final class EstateFixture {
 
   VpcSnapshot vpcSnapshot() {
     VpcInfo info = new VpcInfo(VPC, ipv4Cidrs, ipv6Cidrs, dnsSupport, dnsHostnames, Map.of());
-    return new VpcSnapshot(info, subnets, List.of(new EndpointSummary(ENDPOINT, type, SERVICE, "available",
+    return new VpcSnapshot(info, subnets, List.of(new EndpointSummary(ENDPOINT, type, SERVICE, EndpointState.AVAILABLE,
         privateDnsEnabled, endpointSubnetIds)), Optional.of(List.of()), routeTables);
   }
 
@@ -77,7 +78,7 @@ final class EstateFixture {
         managesVpcEndpoints, true);
     SecurityGroupInfo group = new SecurityGroupInfo(GROUP, "endpoints", VPC, ingress, groupOtherUsers,
         groupUsageChecked, groupEndpointSubnetIds);
-    return new EndpointSnapshot(ENDPOINT, type, SERVICE, "available", privateDnsEnabled, requesterManaged, policy,
+    return new EndpointSnapshot(ENDPOINT, type, SERVICE, EndpointState.AVAILABLE, privateDnsEnabled, requesterManaged, policy,
         own, List.of(group), Map.of(), service, vpcSnapshot());
   }
 

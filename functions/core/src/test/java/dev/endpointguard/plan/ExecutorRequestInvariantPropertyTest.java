@@ -5,6 +5,7 @@ import static dev.endpointguard.plan.EstateFixture.GROUP;
 import static dev.endpointguard.plan.EstateFixture.VPC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.model.SubnetInfo;
@@ -314,11 +315,11 @@ class ExecutorRequestInvariantPropertyTest {
     }
 
     @Override
-    public Optional<EndpointState> endpoint(String endpointId) {
+    public Optional<LiveEndpoint> endpoint(String endpointId) {
       if (!ENDPOINT.equals(endpointId)) {
         return Optional.empty();
       }
-      return Optional.of(new EndpointState(ENDPOINT, VPC, "available", privateDns, f.endpointSubnetIds, coveredAzIds,
+      return Optional.of(new LiveEndpoint(ENDPOINT, VPC, EndpointState.of("available"), privateDns, f.endpointSubnetIds, coveredAzIds,
           policy));
     }
 

@@ -3,6 +3,7 @@ package dev.endpointguard.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.report.Outcome;
 import dev.endpointguard.testing.Plans;
@@ -35,8 +36,8 @@ class ExecutorRetryTest {
 
   private static final LiveState OFF = new LiveState() {
     @Override
-    public Optional<EndpointState> endpoint(String endpointId) {
-      return Optional.of(new EndpointState(endpointId, "vpc-1", "available", false, List.of("subnet-a"),
+    public Optional<LiveEndpoint> endpoint(String endpointId) {
+      return Optional.of(new LiveEndpoint(endpointId, "vpc-1", EndpointState.of("available"), false, List.of("subnet-a"),
           Set.of("use1-az1"), "{}"));
     }
 

@@ -146,7 +146,7 @@ class ExecutorTest {
   @Test
   void apply_racingInvocationCoveredTheAz_duplicateSubnetsInSameZoneCountsAsDone() {
     LiveState real = new Ec2LiveState(recorded.ec2());
-    LiveState.EndpointState before = real.endpoint(endpoint).orElseThrow();
+    LiveState.LiveEndpoint before = real.endpoint(endpoint).orElseThrow();
     String otherB = subnet("10.0.3.0/24", "us-east-1b");
     ec2.modifyVpcEndpoint(b -> b.vpcEndpointId(endpoint).addSubnetIds(otherB));
     Executor racing = new Executor(recorded.ec2(), new StaleFirstRead(real, before));
@@ -393,16 +393,16 @@ class ExecutorTest {
 
   /** A live state whose first endpoint read is the one taken before a racing invocation wrote. */
   private static final class StaleFirstRead extends EndpointReadsChanged {
-    private Optional<EndpointState> stale;
+    private Optional<LiveEndpoint> stale;
 
-    StaleFirstRead(LiveState real, EndpointState stale) {
+    StaleFirstRead(LiveState real, LiveEndpoint stale) {
       super(real);
       this.stale = Optional.of(stale);
     }
 
     @Override
-    public Optional<EndpointState> endpoint(String endpointId) {
-      Optional<EndpointState> first = stale;
+    public Optional<LiveEndpoint> endpoint(String endpointId) {
+      Optional<LiveEndpoint> first = stale;
       stale = Optional.empty();
       return first.isPresent() ? first : real.endpoint(endpointId);
     }
@@ -414,7 +414,7 @@ class ExecutorTest {
    */
   private static final class StaleAfterFirstRead extends EndpointReadsChanged {
     private int staleReads;
-    private Optional<EndpointState> first;
+    private Optional<LiveEndpoint> first;
 
     StaleAfterFirstRead(LiveState real, int staleReads) {
       super(real);
@@ -422,7 +422,7 @@ class ExecutorTest {
     }
 
     @Override
-    public Optional<EndpointState> endpoint(String endpointId) {
+    public Optional<LiveEndpoint> endpoint(String endpointId) {
       if (first == null) {
         first = real.endpoint(endpointId);
         return first;
@@ -442,8 +442,8 @@ class ExecutorTest {
     }
 
     @Override
-    public Optional<EndpointState> endpoint(String endpointId) {
-      return real.endpoint(endpointId).map(e -> new EndpointState(e.endpointId(), e.vpcId(), e.state(), false,
+    public Optional<LiveEndpoint> endpoint(String endpointId) {
+      return real.endpoint(endpointId).map(e -> new LiveEndpoint(e.endpointId(), e.vpcId(), e.state(), false,
           e.subnetIds(), e.coveredAzIds(), e.policyDocument()));
     }
   }

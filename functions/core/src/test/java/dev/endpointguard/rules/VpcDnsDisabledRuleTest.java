@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.plan.Change;
@@ -61,7 +62,7 @@ class VpcDnsDisabledRuleTest {
             Status.NOT_APPLICABLE, "vpc-0a1 holds no Interface endpoint with private DNS on", List.of()),
         arguments("the only private-DNS endpoint is being deleted",
             vpc().dnsHostnames(false).endpoints(new EndpointSummary("vpce-1", EndpointType.INTERFACE, Snapshots.SSM,
-                "deleting", true, List.of())),
+                EndpointState.DELETING, true, List.of())),
             Status.NOT_APPLICABLE, "vpc-0a1 holds no Interface endpoint with private DNS on", List.of()));
   }
 

@@ -1,6 +1,7 @@
 package dev.endpointguard.testing;
 
 import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.HostedZoneRef;
@@ -85,13 +86,13 @@ public final class Snapshots {
   /** Another endpoint of the VPC, as rules about siblings see it. */
   public static EndpointSummary summary(String endpointId, EndpointType type, String serviceName,
                                         boolean privateDns, String... subnetIds) {
-    return new EndpointSummary(endpointId, type, serviceName, "available", privateDns, List.of(subnetIds));
+    return new EndpointSummary(endpointId, type, serviceName, EndpointState.AVAILABLE, privateDns, List.of(subnetIds));
   }
 
   /** Another Interface endpoint of the VPC with these DNS names ({@code DnsEntries}), no subnets. */
   public static EndpointSummary interfaceSummary(String endpointId, String serviceName, boolean privateDns,
                                                  String... dnsNames) {
-    return new EndpointSummary(endpointId, EndpointType.INTERFACE, serviceName, "available", privateDns, List.of(),
+    return new EndpointSummary(endpointId, EndpointType.INTERFACE, serviceName, EndpointState.AVAILABLE, privateDns, List.of(),
         Map.of(), List.of(dnsNames));
   }
 
@@ -294,7 +295,7 @@ public final class Snapshots {
     private final String endpointId;
     private EndpointType type = EndpointType.INTERFACE;
     private ServiceFacts service = Snapshots.service(SSM).build();
-    private String state = "available";
+    private EndpointState state = EndpointState.AVAILABLE;
     private boolean privateDns = true;
     private boolean requesterManaged;
     private String policy = FULL_ACCESS_POLICY;
@@ -319,7 +320,7 @@ public final class Snapshots {
     }
 
     public EndpointBuilder state(String endpointState) {
-      this.state = endpointState;
+      this.state = EndpointState.of(endpointState);
       return this;
     }
 

@@ -9,6 +9,7 @@ import dev.endpointguard.engine.Guard;
 import dev.endpointguard.engine.Mode;
 import dev.endpointguard.engine.Settings;
 import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.Estate;
@@ -165,13 +166,13 @@ public final class Priming implements Resource {
     VpcInfo vpcInfo = new VpcInfo(VPC, List.of("10.0.0.0/16"), List.of(), false, false, Map.of());
     String endpointId = "vpce-0e0d0c0b0a0900001";
     VpcSnapshot vpc = new VpcSnapshot(vpcInfo, List.of(a, b),
-        List.of(new EndpointSummary(endpointId, EndpointType.INTERFACE, SERVICE, "available", false,
+        List.of(new EndpointSummary(endpointId, EndpointType.INTERFACE, SERVICE, EndpointState.AVAILABLE, false,
             List.of(a.subnetId()))), Optional.of(List.of()));
     SecurityGroupInfo group = new SecurityGroupInfo("sg-0e0d0c0b0a0900001", "endpoint", VPC,
         List.of(new IngressRule("sg-0e0d0c0b0a0900001", "tcp", 443, 443, "0.0.0.0/0")), List.of(), true);
     ServiceFacts service = new ServiceFacts(SERVICE, Set.of("use1-az1", "use1-az2"),
         Optional.of("ssm.us-east-1.amazonaws.com"), true, false, true);
-    EndpointSnapshot endpoint = new EndpointSnapshot(endpointId, EndpointType.INTERFACE, SERVICE, "available", false,
+    EndpointSnapshot endpoint = new EndpointSnapshot(endpointId, EndpointType.INTERFACE, SERVICE, EndpointState.AVAILABLE, false,
         false, BROAD_POLICY, List.of(a), List.of(group), Map.of(), service, vpc);
     return new Estate(ACCOUNT, REGION, List.of(endpoint), List.of(vpc));
   }
