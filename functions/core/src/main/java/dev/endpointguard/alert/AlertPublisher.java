@@ -1,7 +1,6 @@
 package dev.endpointguard.alert;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.endpointguard.aws.AwsErrors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -51,17 +48,9 @@ public final class AlertPublisher {
       AlertMessage message = messages.get(i);
       try {
         ids.add(sns.get().publish(request(message)).messageId());
-      } catch (AwsServiceException e) {
-        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
-            ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
-        failures.add(new PublishResult.Failure(i, message.subject(), code, messageOf(e),
-            e.isThrottlingException() || e.statusCode() >= 500));
-      } catch (SdkClientException e) {
-        failures.add(new PublishResult.Failure(i, message.subject(), e.getClass().getSimpleName(), messageOf(e),
-            e.retryable() || causedByIo(e)));
       } catch (SdkException e) {
-        failures.add(new PublishResult.Failure(i, message.subject(), e.getClass().getSimpleName(), messageOf(e),
-            e.retryable()));
+        failures.add(new PublishResult.Failure(i, message.subject(), AwsErrors.code(e), messageOf(e),
+            AwsErrors.retryable(e)));
       }
     }
     return new PublishResult(ids, failures);
@@ -99,13 +88,4 @@ public final class AlertPublisher {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** Connection refused, reset or timed out: the network, not the request, failed. */
-  private static boolean causedByIo(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException || t instanceof UncheckedIOException) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

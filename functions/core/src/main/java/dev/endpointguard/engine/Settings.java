@@ -1,5 +1,6 @@
 package dev.endpointguard.engine;
 
+import dev.endpointguard.model.AccountId;
 import dev.endpointguard.rules.RuleContext;
 import dev.endpointguard.rules.RuleId;
 import java.math.BigDecimal;
@@ -30,9 +31,9 @@ public record Settings(Map<RuleId, Mode> modes, int minAzs, Set<String> trustedA
   public static final String ENV_ALERT_TOPIC_ARN = "ALERT_TOPIC_ARN";
   public static final int MAX_MIN_AZS = 6;
 
-  private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+  private static final Pattern ACCOUNT = Pattern.compile(AccountId.REGEX);
   private static final Pattern ORG = Pattern.compile("o-[a-z0-9]{10,32}");
-  private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
+  private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:" + AccountId.REGEX + ":[A-Za-z0-9_-]{1,256}");
 
   public Settings {
     EnumMap<RuleId, Mode> all = new EnumMap<>(RuleId.class);

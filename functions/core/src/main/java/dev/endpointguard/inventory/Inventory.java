@@ -1,6 +1,7 @@
 package dev.endpointguard.inventory;
 
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.model.AccountId;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
@@ -22,7 +23,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -38,11 +38,10 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * What could not be read is returned beside the estate as {@link InventoryProblem}s, not thrown.
  */
 public final class Inventory {
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private final Ec2Client ec2;
   private final Supplier<StsClient> sts;
   private final String region;
-  private final ScopeReader scopes;
+  private final EndpointSelectionReader selections;
   private final VpcReader vpcs;
   private final SecurityGroupReader groups;
   private final HostedZones hostedZones;
@@ -74,7 +73,7 @@ public final class Inventory {
     this.ec2 = Objects.requireNonNull(ec2, "ec2");
     this.sts = Objects.requireNonNull(sts, "sts");
     this.region = ec2.serviceClientConfiguration().region().id();
-    this.scopes = new ScopeReader(ec2);
+    this.selections = new EndpointSelectionReader(ec2);
     this.vpcs = new VpcReader(ec2);
     this.groups = new SecurityGroupReader(ec2);
     this.hostedZones = new HostedZones(route53);
@@ -111,7 +110,7 @@ public final class Inventory {
    * @throws IllegalStateException when another account is already known
    */
   public void useAccount(String accountId) {
-    if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+    if (!AccountId.valid(accountId)) {
       throw new IllegalArgumentException("not an AWS account id (12 digits): " + accountId);
     }
     synchronized (this) {
@@ -161,7 +160,7 @@ public final class Inventory {
   public InventoryResult load(Targets targets, boolean readOwnOrganization) {
     List<InventoryProblem> problems = new ArrayList<>();
     Consumer<InventoryProblem> report = problems::add;
-    Scope scope = scopes.read(targets, report);
+    EndpointSelection scope = selections.read(targets, report);
     if (scope.inScope().isEmpty()) {
       return new InventoryResult(new Estate(accountId(), region, List.of(), List.of()), problems);
     }

@@ -48,7 +48,7 @@ final class ServiceNameZones {
    * in this VPC that are Interface endpoints with private DNS off: empty when no private-DNS verdict here looks at
    * hosted zones.
    */
-  static Set<String> namesToCheck(String vpcId, Scope scope, Map<String, ServiceFacts> services) {
+  static Set<String> namesToCheck(String vpcId, EndpointSelection scope, Map<String, ServiceFacts> services) {
     Set<String> names = new TreeSet<>();
     for (RawEndpoint e : scope.inScope()) {
       if (e.vpcId().equals(vpcId)) {
@@ -104,7 +104,7 @@ final class ServiceNameZones {
    * zone of their VPC answers with plain A or AAAA records; an endpoint whose interfaces could not all be read is
    * absent (reported).
    */
-  Map<String, List<String>> interfaceAddresses(Scope scope, Map<String, VpcSnapshot> vpcs,
+  Map<String, List<String>> interfaceAddresses(EndpointSelection scope, Map<String, VpcSnapshot> vpcs,
                                                Map<String, ServiceFacts> services,
                                                Consumer<InventoryProblem> report) {
     List<RawEndpoint> comparing = scope.inScope().stream()

@@ -1,7 +1,7 @@
 package dev.endpointguard.plan;
 
+import dev.endpointguard.aws.AwsErrors;
 import dev.endpointguard.model.Estate;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -148,7 +148,7 @@ public final class Executor {
    * found in effect and not written twice.
    */
   private static String failure(Change change, SdkException e) {
-    if (retryable(e)) {
+    if (AwsErrors.retryable(e)) {
       throw new RetryableAwsException(change.describe(), e);
     }
     if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
@@ -157,10 +157,4 @@ public final class Executor {
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
-  static boolean retryable(SdkException e) {
-    if (e instanceof AwsServiceException s) {
-      return s.isThrottlingException() || s.statusCode() >= 500 || s.retryable();
-    }
-    return e.retryable() || e.getCause() instanceof IOException;
-  }
 }

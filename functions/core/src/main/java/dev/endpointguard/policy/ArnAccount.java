@@ -1,11 +1,10 @@
 package dev.endpointguard.policy;
 
+import dev.endpointguard.model.AccountId;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The account an ARN belongs to, when the ARN fixes one (no wildcard before or in the account field). */
 final class ArnAccount {
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private ArnAccount() {
   }
@@ -22,10 +21,10 @@ final class ArnAccount {
         return Optional.empty();
       }
     }
-    return ACCOUNT_ID.matcher(fields[4]).matches() ? Optional.of(fields[4]) : Optional.empty();
+    return AccountId.valid(fields[4]) ? Optional.of(fields[4]) : Optional.empty();
   }
 
   static boolean isAccountId(String value) {
-    return ACCOUNT_ID.matcher(value).matches();
+    return AccountId.valid(value);
   }
 }

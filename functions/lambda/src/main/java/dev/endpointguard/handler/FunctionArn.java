@@ -1,5 +1,6 @@
 package dev.endpointguard.handler;
 
+import dev.endpointguard.model.AccountId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 final class FunctionArn {
   // https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html (FunctionArn pattern)
   private static final Pattern ARN = Pattern.compile(
-      "arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]{1,32}):(\\d{12}):function:[a-zA-Z0-9_-]{1,64}"
+      "arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]{1,32}):(" + AccountId.REGEX + "):function:[a-zA-Z0-9_-]{1,64}"
           + "(?::(?:\\$LATEST|[a-zA-Z0-9_-]{1,128}))?");
 
   private FunctionArn() {

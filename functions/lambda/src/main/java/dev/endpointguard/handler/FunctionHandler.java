@@ -4,6 +4,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.endpointguard.aws.AwsErrors;
 import dev.endpointguard.engine.Settings;
 import dev.endpointguard.engine.SettingsException;
 import dev.endpointguard.report.EvaluationResult;
@@ -74,12 +75,12 @@ public abstract class FunctionHandler implements RequestStreamHandler {
             runtime.scope(context == null ? null : context.getInvokedFunctionArn()), metrics);
         result = handle(input, invocation);
       } catch (SdkException e) {
-        if (AwsFailure.retryable(e)) {
+        if (AwsErrors.retryable(e)) {
           LOG.error("AWS failed in a way a retry can fix: the event is kept for a retry", entry("function", name),
-              entry("outcome", "retry"), entry("awsError", AwsFailure.describe(e)));
-          throw new RetryableInvocationException(name + ": " + AwsFailure.describe(e), e);
+              entry("outcome", "retry"), entry("awsError", AwsErrors.describe(e)));
+          throw new RetryableInvocationException(name + ": " + AwsErrors.describe(e), e);
         }
-        result = HandlerResult.failed(name, AwsFailure.describe(e));
+        result = HandlerResult.failed(name, AwsErrors.describe(e));
       }
       record(result, metrics);
       return result;

@@ -7,7 +7,7 @@ import dev.endpointguard.engine.Settings;
 import dev.endpointguard.engine.SettingsException;
 import dev.endpointguard.engine.Wiring;
 import dev.endpointguard.inventory.Inventory;
-import dev.endpointguard.trigger.Scope;
+import dev.endpointguard.model.AccountRegion;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -136,15 +136,15 @@ public final class HandlerRuntime {
   }
 
   /** The account (STS, once) and region this function serves: events from elsewhere are foreign. */
-  public Scope scope() {
-    return new Scope(inventory.accountId(), clients.region().id());
+  public AccountRegion scope() {
+    return new AccountRegion(inventory.accountId(), clients.region().id());
   }
 
   /**
    * The same, learning the account from the invoked function's ARN when it is one in this region (Lambda's context
    * always gives one), so that a function that never needs its own identity never calls STS.
    */
-  public Scope scope(String invokedFunctionArn) {
+  public AccountRegion scope(String invokedFunctionArn) {
     FunctionArn.account(invokedFunctionArn, clients.region().id()).ifPresent(inventory::useAccount);
     return scope();
   }

@@ -1,14 +1,14 @@
 package dev.endpointguard.handler;
 
 import dev.endpointguard.engine.Settings;
-import dev.endpointguard.trigger.Scope;
+import dev.endpointguard.model.AccountRegion;
 import java.util.Objects;
 
 /**
  * One invocation as a handler sees it: which function, Lambda's request id, the settings, the account and region
  * served, and the metrics being counted.
  */
-record Invocation(String function, String requestId, Settings settings, Scope scope, InvocationMetrics metrics) {
+record Invocation(String function, String requestId, Settings settings, AccountRegion scope, InvocationMetrics metrics) {
   Invocation {
     Objects.requireNonNull(function, "function");
     Objects.requireNonNull(requestId, "requestId");

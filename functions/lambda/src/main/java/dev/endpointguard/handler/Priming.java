@@ -28,7 +28,7 @@ import dev.endpointguard.trigger.ComplianceChangeDecoder;
 import dev.endpointguard.trigger.ConfigRuleEventDecoder;
 import dev.endpointguard.trigger.Decoded;
 import dev.endpointguard.trigger.ScheduleDecoder;
-import dev.endpointguard.trigger.Scope;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.trigger.Trigger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +123,7 @@ public final class Priming implements Resource {
   }
 
   private static int decodeSamples(List<String> rejected) {
-    Scope scope = new Scope(ACCOUNT, REGION);
+    AccountRegion scope = new AccountRegion(ACCOUNT, REGION);
     int decoded = 0;
     decoded += decode("schedule-sweep.json", new ScheduleDecoder(scope)::decode, rejected);
     decoded += decode("cloudtrail-create-vpc-endpoint-one-subnet.json", new CloudTrailDecoder(scope)::decode, rejected);

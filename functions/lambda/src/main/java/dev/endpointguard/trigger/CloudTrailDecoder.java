@@ -1,6 +1,7 @@
 package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.endpointguard.model.AccountRegion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +27,9 @@ public final class CloudTrailDecoder extends EventDecoder {
 
   private static final String EVENT_SOURCE = "ec2.amazonaws.com";
 
-  private final Scope scope;
+  private final AccountRegion scope;
 
-  public CloudTrailDecoder(Scope scope) {
+  public CloudTrailDecoder(AccountRegion scope) {
     this.scope = Objects.requireNonNull(scope, "scope");
   }
 

@@ -1,6 +1,7 @@
 package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import java.util.Objects;
@@ -15,9 +16,9 @@ public final class ComplianceChangeDecoder extends EventDecoder {
   public static final String DETAIL_TYPE = "Config Rules Compliance Change";
   public static final String SOURCE = "aws.config";
 
-  private final Scope scope;
+  private final AccountRegion scope;
 
-  public ComplianceChangeDecoder(Scope scope) {
+  public ComplianceChangeDecoder(AccountRegion scope) {
     this.scope = Objects.requireNonNull(scope, "scope");
   }
 

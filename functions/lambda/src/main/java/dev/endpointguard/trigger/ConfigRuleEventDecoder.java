@@ -1,6 +1,7 @@
 package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import java.time.Instant;
@@ -20,9 +21,9 @@ public final class ConfigRuleEventDecoder extends EventDecoder {
   private static final Set<String> DELETED = Set.of("ResourceDeleted", "ResourceDeletedNotRecorded");
   private static final int MAX_PARAMETERS = 50;
 
-  private final Scope scope;
+  private final AccountRegion scope;
 
-  public ConfigRuleEventDecoder(Scope scope) {
+  public ConfigRuleEventDecoder(AccountRegion scope) {
     this.scope = Objects.requireNonNull(scope, "scope");
   }
 

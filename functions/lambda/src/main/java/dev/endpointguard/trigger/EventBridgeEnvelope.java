@@ -1,6 +1,7 @@
 package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.endpointguard.model.AccountRegion;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Instant;
 record EventBridgeEnvelope(String id, String account, String region, Instant time, JsonNode detail) {
 
   /** Checks kind, account and region; a foreign or differently-shaped event is a {@link BadEvent}. */
-  static EventBridgeEnvelope open(JsonNode event, Scope scope, String detailType, String source) {
+  static EventBridgeEnvelope open(JsonNode event, AccountRegion scope, String detailType, String source) {
     String actualType = EventFields.text(event, "detail-type", "detail-type");
     String actualSource = EventFields.text(event, "source", "source");
     if (!detailType.equals(actualType) || !source.equals(actualSource)) {
@@ -26,7 +27,7 @@ record EventBridgeEnvelope(String id, String account, String region, Instant tim
     return new EventBridgeEnvelope(id, account, region, time, detail);
   }
 
-  static void requireHome(Scope scope, String account, String region, String where) {
+  static void requireHome(AccountRegion scope, String account, String region, String where) {
     if (!scope.account().equals(account)) {
       throw new BadEvent("foreign account " + where + OneLine.quote(account) + " (this function serves "
           + scope.account() + ")");

@@ -1,6 +1,7 @@
 package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.endpointguard.model.AccountRegion;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,9 +13,9 @@ public final class ScheduleDecoder extends EventDecoder {
   public static final String DETAIL_TYPE = "Scheduled Event";
   public static final String SOURCE = "aws.events";
 
-  private final Scope scope;
+  private final AccountRegion scope;
 
-  public ScheduleDecoder(Scope scope) {
+  public ScheduleDecoder(AccountRegion scope) {
     this.scope = Objects.requireNonNull(scope, "scope");
   }
 

@@ -3,6 +3,7 @@ package dev.endpointguard.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.plan.VpcDnsAttribute;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -182,7 +183,7 @@ class CloudTrailDecoderTest {
 
   // Reference shapes (test-only copies, the tricky parts of real and reconstructed samples).
 
-  private static final Scope REFERENCE = new Scope("111122223333", "us-east-1");
+  private static final AccountRegion REFERENCE = new AccountRegion("111122223333", "us-east-1");
 
   private static String envelope(String account, String region, String eventName, String requestParameters,
                                  String responseElements) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class ComplianceChangeDecoderTest {
          "resourceId":"AIDAW6MN5QPJPMC7R4QBE"},"orderingTimestamp":"2021-04-19T19:03:50.251Z"},
          "complianceType":"NON_COMPLIANT"},"resourceType":"AWS::IAM::User"}}""";
 
-    Decoded decoded = new ComplianceChangeDecoder(new Scope("477575873490", "us-east-1")).decode(json);
+    Decoded decoded = new ComplianceChangeDecoder(new AccountRegion("477575873490", "us-east-1")).decode(json);
 
     assertThat(decoded).isInstanceOf(Ignored.class);
     assertThat(decoded.summary()).contains("'access-keys-rotated' is not one of ours");

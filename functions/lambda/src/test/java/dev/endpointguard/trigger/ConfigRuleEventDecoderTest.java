@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import java.time.Instant;
@@ -158,7 +159,7 @@ class ConfigRuleEventDecoderTest {
          "configRuleName":"vpce-multi-az","configRuleId":"config-rule-0123456","accountId":"111122223333",
          "version":"1.0"}""";
 
-    Decoded decoded = new ConfigRuleEventDecoder(new Scope("111122223333", "us-east-1")).decode(json);
+    Decoded decoded = new ConfigRuleEventDecoder(new AccountRegion("111122223333", "us-east-1")).decode(json);
 
     assertThat(decoded).isInstanceOf(ConfigRuleInvocation.class);
     ConfigRuleInvocation invocation = (ConfigRuleInvocation) decoded;

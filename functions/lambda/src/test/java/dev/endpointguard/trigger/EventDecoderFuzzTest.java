@@ -3,6 +3,7 @@ package dev.endpointguard.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.endpointguard.model.AccountRegion;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * the inputs in {@code EventDecoderFuzzTestInputs/<method>/}; {@code JAZZER_FUZZ=1} fuzzes (docs/reliability.md).
  */
 class EventDecoderFuzzTest {
-  private static final Scope SCOPE = new Scope("123456789012", "us-east-1");
+  private static final AccountRegion SCOPE = new AccountRegion("123456789012", "us-east-1");
 
   @FuzzTest(maxDuration = "30s")
   void cloudTrail_anyBytes_answersWithoutThrowing(byte[] event) {

@@ -2,6 +2,7 @@ package dev.endpointguard.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.endpointguard.model.AccountRegion;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * re-encoded event was acted on. Events are UTF-8 only; anything else is rejected in one line.
  */
 class EventEncodingTest {
-  private static final CloudTrailDecoder DECODER = new CloudTrailDecoder(new Scope("123456789012", "us-east-1"));
+  private static final CloudTrailDecoder DECODER = new CloudTrailDecoder(new AccountRegion("123456789012", "us-east-1"));
 
   @ParameterizedTest
   @ValueSource(strings = {"UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32"})

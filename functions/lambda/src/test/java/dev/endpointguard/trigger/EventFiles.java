@@ -1,5 +1,6 @@
 package dev.endpointguard.trigger;
 
+import dev.endpointguard.model.AccountRegion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 
 /** The repository's events/ folder (Maven runs tests from the repository root, as sam build does). */
 final class EventFiles {
-  static final Scope HOME = new Scope("123456789012", "us-east-1");
+  static final AccountRegion HOME = new AccountRegion("123456789012", "us-east-1");
 
   private EventFiles() {
   }

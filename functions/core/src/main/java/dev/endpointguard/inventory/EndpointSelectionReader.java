@@ -10,17 +10,17 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
-/** Turns targets into a {@link Scope} with at most two rounds of DescribeVpcEndpoints (plus one for group targets). */
-final class ScopeReader {
+/** Turns targets into a {@link EndpointSelection} with at most two rounds of DescribeVpcEndpoints (plus one for group targets). */
+final class EndpointSelectionReader {
   private final Ec2Client ec2;
   private final EndpointReader endpoints;
 
-  ScopeReader(Ec2Client ec2) {
+  EndpointSelectionReader(Ec2Client ec2) {
     this.ec2 = ec2;
     this.endpoints = new EndpointReader(ec2);
   }
 
-  Scope read(Targets targets, Consumer<InventoryProblem> problems) {
+  EndpointSelection read(Targets targets, Consumer<InventoryProblem> problems) {
     // Java 17: no pattern switch yet; the sealed hierarchy keeps this list complete.
     if (targets instanceof Targets.EndpointIds ids) {
       return byIds(ids.ids(), problems);
@@ -32,10 +32,10 @@ final class ScopeReader {
       return byGroups(groups.ids(), problems);
     }
     Map<String, RawEndpoint> everything = endpoints.all(problems);
-    return Scope.of(everything, everything);
+    return EndpointSelection.of(everything, everything);
   }
 
-  private Scope byIds(List<String> ids, Consumer<InventoryProblem> problems) {
+  private EndpointSelection byIds(List<String> ids, Consumer<InventoryProblem> problems) {
     Map<String, RawEndpoint> picked = new LinkedHashMap<>(endpoints.byIds(ids, problems));
     picked.values().removeIf(e -> {
       if (e.gone()) {
@@ -46,19 +46,19 @@ final class ScopeReader {
     Set<String> vpcIds = new TreeSet<>();
     picked.values().forEach(e -> vpcIds.add(e.vpcId()));
     Map<String, RawEndpoint> siblings = vpcIds.isEmpty() ? Map.of() : endpoints.inVpcs(vpcIds, problems);
-    return Scope.of(picked, siblings);
+    return EndpointSelection.of(picked, siblings);
   }
 
-  private Scope byVpcs(List<String> vpcIds, Consumer<InventoryProblem> problems) {
+  private EndpointSelection byVpcs(List<String> vpcIds, Consumer<InventoryProblem> problems) {
     Map<String, RawEndpoint> found = endpoints.inVpcs(vpcIds, problems);
     Set<String> holding = new TreeSet<>();
     found.values().stream().filter(e -> !e.gone()).forEach(e -> holding.add(e.vpcId()));
     vpcIds.stream().filter(id -> !holding.contains(id)).forEach(id -> problems.accept(
         new InventoryProblem(id, "no VPC endpoints found in this VPC (or no such VPC)")));
-    return Scope.of(found, found);
+    return EndpointSelection.of(found, found);
   }
 
-  private Scope byGroups(List<String> groupIds, Consumer<InventoryProblem> problems) {
+  private EndpointSelection byGroups(List<String> groupIds, Consumer<InventoryProblem> problems) {
     // DescribeVpcEndpoints cannot filter by group: find the groups' VPCs, read their endpoints, keep the users.
     Map<String, String> vpcOfGroup = new TreeMap<>();
     for (List<String> batch : Batches.of(groupIds, Batches.FILTER_VALUES)) {
@@ -72,7 +72,7 @@ final class ScopeReader {
     groupIds.stream().filter(id -> !vpcOfGroup.containsKey(id)).forEach(id -> problems.accept(
         new InventoryProblem(id, "no such security group in a VPC of this account and region")));
     if (vpcOfGroup.isEmpty()) {
-      return new Scope(List.of(), List.of());
+      return new EndpointSelection(List.of(), List.of());
     }
     Map<String, RawEndpoint> inVpcs = endpoints.inVpcs(Set.copyOf(vpcOfGroup.values()), problems);
     Map<String, RawEndpoint> users = new LinkedHashMap<>();
@@ -81,6 +81,6 @@ final class ScopeReader {
         users.put(id, e);
       }
     });
-    return Scope.of(users, inVpcs);
+    return EndpointSelection.of(users, inVpcs);
   }
 }

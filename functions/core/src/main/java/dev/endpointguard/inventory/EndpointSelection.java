@@ -7,16 +7,16 @@ import java.util.Map;
  * The endpoints a read judges ({@code inScope}) and every endpoint of the VPCs that hold them ({@code inVpcs},
  * a superset: rules look at siblings).
  */
-record Scope(List<RawEndpoint> inScope, List<RawEndpoint> inVpcs) {
-  Scope {
+record EndpointSelection(List<RawEndpoint> inScope, List<RawEndpoint> inVpcs) {
+  EndpointSelection {
     inScope = List.copyOf(inScope);
     inVpcs = List.copyOf(inVpcs);
   }
 
-  static Scope of(Map<String, RawEndpoint> inScope, Map<String, RawEndpoint> inVpcs) {
+  static EndpointSelection of(Map<String, RawEndpoint> inScope, Map<String, RawEndpoint> inVpcs) {
     java.util.Map<String, RawEndpoint> all = new java.util.TreeMap<>(inVpcs);
     all.putAll(inScope);
-    return new Scope(inScope.values().stream().filter(e -> !e.gone()).sorted(BY_ID).toList(),
+    return new EndpointSelection(inScope.values().stream().filter(e -> !e.gone()).sorted(BY_ID).toList(),
         all.values().stream().filter(e -> !e.gone()).sorted(BY_ID).toList());
   }
 

@@ -1,0 +1,49 @@
+package dev.endpointguard.aws;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The one place that sorts AWS errors that outlasted the SDK's retries: worth another attempt later (throttling, an AWS
+ * 5xx, the network), or not (access denied, a bad request, a missing resource). The executor, the handlers and the
+ * sinks all ask here. https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+ */
+public final class AwsErrors {
+  private AwsErrors() {
+  }
+
+  /** Throttling, an AWS 5xx, an error the SDK marks retryable, or a failed connection: a later attempt can succeed. */
+  public static boolean retryable(SdkException e) {
+    if (e instanceof AwsServiceException service) {
+      return service.isThrottlingException() || service.statusCode() >= 500 || service.retryable();
+    }
+    return e.retryable() || causedByNetwork(e);
+  }
+
+  /** A connection refused, reset or timed out somewhere in the causes: the network failed, not the request. */
+  public static boolean causedByNetwork(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException || t instanceof UncheckedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The AWS error code ({@code RequestLimitExceeded}, …), {@code HTTP <status>} without one, or the client error's name. */
+  public static String code(SdkException e) {
+    if (e instanceof AwsServiceException service) {
+      return service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
+          ? service.awsErrorDetails().errorCode() : "HTTP " + service.statusCode();
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  /** {@code code: message} on one line. */
+  public static String describe(SdkException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
+    return code(e) + ": " + message;
+  }
+}
