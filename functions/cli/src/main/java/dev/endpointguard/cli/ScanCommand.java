@@ -1,19 +1,18 @@
 package dev.endpointguard.cli;
 
-import dev.endpointguard.alert.AlertContext;
-import dev.endpointguard.alert.AlertFormatter;
-import dev.endpointguard.alert.AlertMessage;
-import dev.endpointguard.alert.AlertPublisher;
-import dev.endpointguard.alert.PublishResult;
 import dev.endpointguard.aws.AwsClients;
-import dev.endpointguard.engine.Guard;
 import dev.endpointguard.engine.Mode;
+import dev.endpointguard.engine.Outcomes;
+import dev.endpointguard.engine.Pipeline;
+import dev.endpointguard.engine.Request;
+import dev.endpointguard.engine.RunSource;
 import dev.endpointguard.engine.Settings;
+import dev.endpointguard.engine.Sink;
 import dev.endpointguard.engine.Wiring;
-import dev.endpointguard.inventory.Targets;
-import dev.endpointguard.report.ReportJson;
-import dev.endpointguard.report.ScanReport;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.RuleId;
+import dev.endpointguard.sink.AlertPublisher;
+import dev.endpointguard.sink.AlertSink;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -97,33 +96,23 @@ final class ScanCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     try (AwsClients clients = new AwsClients(target)) {
-      Guard guard = Wiring.guard(clients);
-      Guard.Run run = guard.run(targets, settings);
-      ScanReport report = run.report();
+      Pipeline pipeline = Wiring.pipeline(clients);
+      Request request = new Request(targets, settings, new RunSource("cli", UUID.randomUUID().toString()));
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      run.problems().forEach(p -> err.println("endpoint-guard: " + (p.leftOut() ? "not evaluated: " : "incomplete: ")
-          + p.resourceId() + ": " + p.problem()));
-      err.flush();
-      settings.alertTopicArn().ifPresent(topic -> publish(clients, topic, report, settings));
-      if (format == Format.json) {
-        out.println(ReportJson.toJson(ReportJson.report(report), true));
-        out.flush();
-      } else {
-        new TextReport(Terminal.colour()).print(report, out);
-      }
-      return report.remainingNonCompliant() > 0 ? EndpointGuardCli.NON_COMPLIANT : EndpointGuardCli.OK;
+      List<Sink> sinks = new ArrayList<>();
+      settings.alertTopicArn().ifPresent(topic ->
+          sinks.add(new AlertSink(new AlertPublisher(clients.sns(), topic), AlertSink.Style.PER_FINDING)));
+      sinks.add(new ReportOutput(format == Format.json, Terminal.colour(), out, err));
+      Outcomes outcomes = pipeline.run(request, sinks);
+      outcomes.delivery(AlertSink.NAME).ifPresent(d -> {
+        err.printf("alerts: %d published to %s%n", d.delivered(), settings.alertTopicArn().orElseThrow());
+        d.problems().forEach(p -> err.printf("alerts: %s%n", p));
+        err.flush();
+      });
+      return outcomes.run().report().remainingNonCompliant() > 0 ? EndpointGuardCli.NON_COMPLIANT
+          : EndpointGuardCli.OK;
     }
-  }
-
-  private void publish(AwsClients clients, String topic, ScanReport report, Settings settings) {
-    List<AlertMessage> messages = new AlertFormatter().format(report,
-        new AlertContext("cli", UUID.randomUUID().toString(), settings.azHourPriceUsd()));
-    PublishResult published = new AlertPublisher(clients.sns(), topic).publish(messages);
-    PrintWriter err = spec.commandLine().getErr();
-    err.printf("alerts: %d published to %s%n", published.published(), topic);
-    published.failures().forEach(f -> err.printf("alerts: not published (%s): %s%n", f.errorCode(), f.message()));
-    err.flush();
   }
 
   private Settings settings() {
@@ -147,6 +136,6 @@ final class ScanCommand implements Callable<Integer> {
     if (!vpcIds.isEmpty()) {
       return Targets.vpcs(vpcIds);
     }
-    return Targets.all();
+    return Targets.allInRegion();
   }
 }

@@ -32,8 +32,13 @@ public final class AlertFormatter {
   // SNS rejects empty attribute values. https://docs.aws.amazon.com/sns/latest/dg/sns-message-attributes.html
   private static final String UNKNOWN = "unknown";
 
+  /** One message per NON_COMPLIANT finding of the report, or one digest when there are more than {@value #DIGEST_ABOVE}. */
   public List<AlertMessage> format(ScanReport report, AlertContext ctx) {
-    List<EvaluationResult> findings = report.results().stream().filter(r -> r.evaluation().nonCompliant()).toList();
+    return format(report, findings(report), ctx);
+  }
+
+  /** The same for some of the report's findings only (the report still gives the digest its counts). */
+  public List<AlertMessage> format(ScanReport report, List<EvaluationResult> findings, AlertContext ctx) {
     if (findings.isEmpty()) {
       return List.of();
     }
@@ -45,11 +50,20 @@ public final class AlertFormatter {
 
   /** One digest of every NON_COMPLIANT finding, however few (a scheduled sweep sends one message); none if none. */
   public List<AlertMessage> digest(ScanReport report, AlertContext ctx) {
-    List<EvaluationResult> findings = report.results().stream().filter(r -> r.evaluation().nonCompliant()).toList();
+    return digest(report, findings(report), ctx);
+  }
+
+  /** One digest of some of the report's findings; none if none. */
+  public List<AlertMessage> digest(ScanReport report, List<EvaluationResult> findings, AlertContext ctx) {
     if (findings.isEmpty()) {
       return List.of();
     }
     return List.of(new Digest(findings, report, ctx, digestAttributes(findings, report)).message());
+  }
+
+  /** The report's NON_COMPLIANT results: what alerts are about. */
+  public static List<EvaluationResult> findings(ScanReport report) {
+    return report.results().stream().filter(r -> r.evaluation().nonCompliant()).toList();
   }
 
   private static AlertMessage finding(EvaluationResult result, ScanReport report, AlertContext ctx) {

@@ -75,6 +75,15 @@ public record Settings(Map<RuleId, Mode> modes, int minAzs, Set<String> trustedA
     return new Settings(newModes, minAzs, trustedAccountIds, trustedOrgIds, azHourPriceUsd, alertTopicArn);
   }
 
+  /** Only {@code rule}, in {@code mode}; every other rule off (a Config rule, a compliance change, {@code --rule}). */
+  public Settings only(RuleId rule, Mode mode) {
+    EnumMap<RuleId, Mode> m = new EnumMap<>(RuleId.class);
+    for (RuleId r : RuleId.values()) {
+      m.put(r, r == rule ? mode : Mode.OFF);
+    }
+    return withModes(m);
+  }
+
   /** Every rule in the given mode. */
   public Settings withAllModes(Mode mode) {
     EnumMap<RuleId, Mode> m = new EnumMap<>(RuleId.class);

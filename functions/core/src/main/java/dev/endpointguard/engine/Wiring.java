@@ -12,13 +12,14 @@ public final class Wiring {
   private Wiring() {
   }
 
-  public static Guard guard(AwsClients clients) {
-    return guard(new Inventory(clients), clients, Clock.systemUTC());
+  /** The pipeline over {@code clients}, with the standard rules and the system clock. */
+  public static Pipeline pipeline(AwsClients clients) {
+    return pipeline(new Inventory(clients), clients, Clock.systemUTC());
   }
 
   /** Over an inventory the caller keeps too (a handler asks it for the account and its own identity). */
-  public static Guard guard(Inventory inventory, AwsClients clients, Clock clock) {
+  public static Pipeline pipeline(Inventory inventory, AwsClients clients, Clock clock) {
     Executor executor = new Executor(clients.ec2(), new AwsLiveState(clients.ec2()));
-    return new Guard(inventory, executor, RuleRegistry.standard(), clock);
+    return new Pipeline(inventory, executor, RuleRegistry.standard(), clock);
   }
 }

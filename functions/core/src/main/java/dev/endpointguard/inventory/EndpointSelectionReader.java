@@ -7,10 +7,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import dev.endpointguard.model.Targets;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
-/** Turns targets into a {@link EndpointSelection} with at most two rounds of DescribeVpcEndpoints (plus one for group targets). */
+/**
+ * Turns targets into an {@link EndpointSelection}: at most two rounds of DescribeVpcEndpoints per kind of id named (plus
+ * one DescribeSecurityGroups for group targets).
+ */
 final class EndpointSelectionReader {
   private final Ec2Client ec2;
   private final EndpointReader endpoints;
@@ -20,19 +24,23 @@ final class EndpointSelectionReader {
     this.endpoints = new EndpointReader(ec2);
   }
 
+  /** The endpoints the targets name (every one in the Region, or the union of those named by id, VPC and group). */
   EndpointSelection read(Targets targets, Consumer<InventoryProblem> problems) {
-    // Java 17: no pattern switch yet; the sealed hierarchy keeps this list complete.
-    if (targets instanceof Targets.EndpointIds ids) {
-      return byIds(ids.ids(), problems);
+    if (targets.wholeRegion()) {
+      Map<String, RawEndpoint> everything = endpoints.all(problems);
+      return EndpointSelection.of(everything, everything);
     }
-    if (targets instanceof Targets.VpcIds vpcs) {
-      return byVpcs(vpcs.ids(), problems);
+    EndpointSelection selection = new EndpointSelection(List.of(), List.of());
+    if (!targets.endpointIds().isEmpty()) {
+      selection = selection.and(byIds(targets.endpointIds(), problems));
     }
-    if (targets instanceof Targets.SecurityGroupIds groups) {
-      return byGroups(groups.ids(), problems);
+    if (!targets.vpcIds().isEmpty()) {
+      selection = selection.and(byVpcs(targets.vpcIds(), problems));
     }
-    Map<String, RawEndpoint> everything = endpoints.all(problems);
-    return EndpointSelection.of(everything, everything);
+    if (!targets.securityGroupIds().isEmpty()) {
+      selection = selection.and(byGroups(targets.securityGroupIds(), problems));
+    }
+    return selection;
   }
 
   private EndpointSelection byIds(List<String> ids, Consumer<InventoryProblem> problems) {

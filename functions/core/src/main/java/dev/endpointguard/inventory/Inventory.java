@@ -11,6 +11,7 @@ import dev.endpointguard.model.OwnOrganization;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.model.SubnetInfo;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.policy.PolicyAnalyzer;
 import java.util.ArrayList;

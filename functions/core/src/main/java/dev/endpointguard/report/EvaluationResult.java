@@ -24,6 +24,14 @@ public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<
     return new EvaluationResult(evaluation, outcome, Optional.empty(), Map.of());
   }
 
+  /**
+   * Some change of the plan was written in this run: the alert about it is the only record of that change, so it is
+   * sent even by an attempt that is then retried.
+   */
+  public boolean changesApplied() {
+    return outcome == Outcome.APPLIED;
+  }
+
   /** Still NON_COMPLIANT after this run: not fixed by an applied plan. */
   public boolean remainsNonCompliant() {
     return evaluation.nonCompliant() && outcome != Outcome.APPLIED;

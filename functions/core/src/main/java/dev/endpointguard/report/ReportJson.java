@@ -56,13 +56,18 @@ public final class ReportJson {
     root.put("region", report.region());
     ArrayNode evaluations = root.putArray("evaluations");
     report.results().forEach(r -> evaluations.add(evaluation(r)));
-    ScanReport.Summary s = report.summary();
-    ObjectNode summary = root.putObject("summary");
+    root.set("summary", summary(report.summary()));
+    return root;
+  }
+
+  /** {@code {"evaluated":…,"nonCompliant":…,"applied":…,"failed":…}}. */
+  public static ObjectNode summary(ScanReport.Summary s) {
+    ObjectNode summary = MAPPER.createObjectNode();
     summary.put("evaluated", s.evaluated());
     summary.put("nonCompliant", s.nonCompliant());
     summary.put("applied", s.applied());
     summary.put("failed", s.failed());
-    return root;
+    return summary;
   }
 
   public static String toJson(ObjectNode node, boolean pretty) {

@@ -13,26 +13,32 @@ public record ScanReport(String account, String region, List<EvaluationResult> r
     results = List.copyOf(results);
   }
 
+  /** Counts over evaluations: how many, how many NON_COMPLIANT, how many plans applied or failed. */
   public record Summary(int evaluated, int nonCompliant, int applied, int failed) {
+    /** The counts of {@code results}. */
+    public static Summary of(List<EvaluationResult> results) {
+      int nonCompliant = 0;
+      int applied = 0;
+      int failed = 0;
+      for (EvaluationResult r : results) {
+        if (r.evaluation().nonCompliant()) {
+          nonCompliant++;
+        }
+        if (r.outcome() == Outcome.APPLIED) {
+          applied++;
+        }
+        if (r.outcome() == Outcome.FAILED) {
+          failed++;
+        }
+      }
+      return new Summary(results.size(), nonCompliant, applied, failed);
+    }
   }
 
   public Summary summary() {
-    int nonCompliant = 0;
-    int applied = 0;
-    int failed = 0;
-    for (EvaluationResult r : results) {
-      if (r.evaluation().nonCompliant()) {
-        nonCompliant++;
-      }
-      if (r.outcome() == Outcome.APPLIED) {
-        applied++;
-      }
-      if (r.outcome() == Outcome.FAILED) {
-        failed++;
-      }
-    }
-    return new Summary(results.size(), nonCompliant, applied, failed);
+    return Summary.of(results);
   }
+
 
   /** NON_COMPLIANT findings that this run did not fix. */
   public long remainingNonCompliant() {

@@ -22,21 +22,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Evaluations and results built directly, as the rules and the executor would hand them over. */
-final class Findings {
-  static final String ACCOUNT = "123456789012";
-  static final String REGION = "us-east-1";
-  static final String ENDPOINT = "vpce-0abc1234def567890";
-  static final String VPC = "vpc-0aaa1111bbbb2222c";
-  static final String BROAD_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+public final class Findings {
+  public static final String ACCOUNT = "123456789012";
+  public static final String REGION = "us-east-1";
+  public static final String ENDPOINT = "vpce-0abc1234def567890";
+  public static final String VPC = "vpc-0aaa1111bbbb2222c";
+  public static final String BROAD_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
       + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
-  static final String NARROW_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+  public static final String NARROW_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
       + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
       + "{\"aws:PrincipalAccount\":[\"123456789012\"]}}}]}";
 
   private Findings() {
   }
 
-  static Severity severityOf(RuleId rule) {
+  public static Severity severityOf(RuleId rule) {
     return switch (rule) {
       case SINGLE_AZ_ENDPOINT, BROAD_ENDPOINT_POLICY -> Severity.HIGH;
       case PRIVATE_DNS_DISABLED, VPC_DNS_DISABLED, BROAD_ENDPOINT_SECURITY_GROUP -> Severity.MEDIUM;
@@ -44,7 +44,7 @@ final class Findings {
   }
 
   /** The plan each rule makes, one change kind per rule (private DNS: the VPC attribute then the endpoint). */
-  static List<Change> planFor(RuleId rule) {
+  public static List<Change> planFor(RuleId rule) {
     return switch (rule) {
       case SINGLE_AZ_ENDPOINT -> List.of(Plans.addSubnets(ENDPOINT, List.of("subnet-0b", "subnet-0c"),
           List.of("use1-az2", "use1-az4")));
@@ -58,19 +58,19 @@ final class Findings {
     };
   }
 
-  static Evaluation nonCompliant(RuleId rule, String resourceId, List<Change> plan) {
+  public static Evaluation nonCompliant(RuleId rule, String resourceId, List<Change> plan) {
     ResourceType type = rule == RuleId.VPC_DNS_DISABLED ? ResourceType.VPC : ResourceType.VPC_ENDPOINT;
     return new Evaluation(rule, type, resourceId, VPC, Status.NON_COMPLIANT, severityOf(rule),
         "reason for " + rule.id() + " on " + resourceId, plan);
   }
 
-  static EvaluationResult result(RuleId rule, Outcome outcome) {
+  public static EvaluationResult result(RuleId rule, Outcome outcome) {
     String resource = rule == RuleId.VPC_DNS_DISABLED ? VPC : ENDPOINT;
     return new EvaluationResult(nonCompliant(rule, resource, planFor(rule)), outcome, Optional.empty(),
         previousFor(rule));
   }
 
-  static Map<String, Object> previousFor(RuleId rule) {
+  public static Map<String, Object> previousFor(RuleId rule) {
     return switch (rule) {
       case SINGLE_AZ_ENDPOINT -> Map.of("subnetIds", List.of("subnet-0a"));
       case PRIVATE_DNS_DISABLED -> Map.of("privateDnsEnabled", false, "enableDnsHostnames", false);
@@ -80,18 +80,18 @@ final class Findings {
     };
   }
 
-  static EvaluationResult compliant(RuleId rule, String resourceId) {
+  public static EvaluationResult compliant(RuleId rule, String resourceId) {
     return EvaluationResult.of(new Evaluation(rule, ResourceType.VPC_ENDPOINT, resourceId, VPC, Status.COMPLIANT,
         severityOf(rule), "fine", List.of()), Outcome.NONE);
   }
 
-  static EvaluationResult notApplicable(RuleId rule, String resourceId) {
+  public static EvaluationResult notApplicable(RuleId rule, String resourceId) {
     return EvaluationResult.of(new Evaluation(rule, ResourceType.VPC_ENDPOINT, resourceId, VPC,
         Status.NOT_APPLICABLE, severityOf(rule), "exempt", List.of()), Outcome.NONE);
   }
 
   /** {@code n} findings cycling through the rules and outcomes, each on its own endpoint. */
-  static List<EvaluationResult> many(int n) {
+  public static List<EvaluationResult> many(int n) {
     RuleId[] rules = RuleId.values();
     Outcome[] outcomes = {Outcome.PLANNED, Outcome.APPLIED, Outcome.FAILED};
     List<EvaluationResult> results = new ArrayList<>();
@@ -105,7 +105,7 @@ final class Findings {
     return results;
   }
 
-  static ScanReport report(List<EvaluationResult> results) {
+  public static ScanReport report(List<EvaluationResult> results) {
     return new ScanReport(ACCOUNT, REGION, results);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.DnsNames;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.testing.LocalAwsTest;
 import dev.endpointguard.testing.PrivateZones;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ class InventoryCallBudgetTest {
   void load_500EndpointsIn5Vpcs_staysWithin30Calls(LocalAws aws, AwsClients clients) {
     List<String> ids = Vpcs.seed(clients).addEndpoints(100);
 
-    Map<String, Integer> all = scanCounts(aws, Targets.all(), 500);
+    Map<String, Integer> all = scanCounts(aws, Targets.allInRegion(), 500);
     Map<String, Integer> byIds = scanCounts(aws, Targets.endpoints(ids), 500);
 
     System.out.println("call budget, all, 500 endpoints in 5 VPCs: " + total(all) + " " + all);
@@ -138,10 +139,10 @@ class InventoryCallBudgetTest {
     Vpcs vpcs = Vpcs.seed(clients);
     List<String> few = vpcs.addEndpoints(10);
     List<String> zones = addServiceZones(clients, vpcs, few);
-    Map<String, Integer> allFew = scanCounts(aws, Targets.all(), 50);
+    Map<String, Integer> allFew = scanCounts(aws, Targets.allInRegion(), 50);
 
     vpcs.addEndpoints(90);
-    Map<String, Integer> allMany = scanCounts(aws, Targets.all(), 500);
+    Map<String, Integer> allMany = scanCounts(aws, Targets.allInRegion(), 500);
 
     System.out.println("call budget, all, 500 endpoints in 5 VPCs, " + zones.size() + " service zones: "
         + total(allMany) + " " + allMany);
@@ -156,12 +157,12 @@ class InventoryCallBudgetTest {
   void load_tenTimesMoreEndpointsInTheSameVpcs_costsTheSameCalls(LocalAws aws, AwsClients clients) {
     Vpcs vpcs = Vpcs.seed(clients);
     List<String> few = vpcs.addEndpoints(10);
-    Map<String, Integer> allFew = scanCounts(aws, Targets.all(), 50);
+    Map<String, Integer> allFew = scanCounts(aws, Targets.allInRegion(), 50);
     Map<String, Integer> idsFew = scanCounts(aws, Targets.endpoints(few), 50);
 
     List<String> many = new ArrayList<>(few);
     many.addAll(vpcs.addEndpoints(90));
-    Map<String, Integer> allMany = scanCounts(aws, Targets.all(), 500);
+    Map<String, Integer> allMany = scanCounts(aws, Targets.allInRegion(), 500);
     Map<String, Integer> idsMany = scanCounts(aws, Targets.endpoints(many), 500);
 
     System.out.println("call budget, all, 50 endpoints in 5 VPCs: " + total(allFew) + " " + allFew);

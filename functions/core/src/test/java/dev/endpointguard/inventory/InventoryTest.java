@@ -14,6 +14,7 @@ import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.model.SubnetInfo;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.testing.LocalAwsTest;
 import java.util.List;
@@ -51,7 +52,7 @@ class InventoryTest {
     seed.makePublic(vpc.vpcId(), vpc.subnetIds().get(2));
     String endpoint = seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 2), List.of(), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.all());
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion());
 
     Map<String, String> azIds = azIds(clients);
     EndpointSnapshot snapshot = result.estate().endpoints().get(0);
@@ -106,7 +107,7 @@ class InventoryTest {
     String ssm = seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);
     String managed = seed.interfaceEndpoint(vpc.vpcId(), seeded, vpc.subnetIds().subList(0, 1), List.of(), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.all());
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion());
 
     Map<String, String> azIds = azIds(clients);
     Map<String, ServiceFacts> facts = result.estate().endpoints().stream()
@@ -132,7 +133,7 @@ class InventoryTest {
     seed.allowFrom(group, IpPermission.builder().ipProtocol("-1").ipRanges(r -> r.cidrIp("172.16.0.0/12")).build());
     seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(group), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.all());
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion());
 
     SecurityGroupInfo info = result.estate().endpoints().get(0).securityGroups().get(0);
     assertThat(info.groupId()).isEqualTo(group);
@@ -161,7 +162,7 @@ class InventoryTest {
 
     InventoryResult result;
     try (AwsClients countedClients = counted(aws, counter)) {
-      result = new Inventory(countedClients).load(Targets.all());
+      result = new Inventory(countedClients).load(Targets.allInRegion());
     }
 
     Map<String, SecurityGroupInfo> groups = result.estate().endpoints().get(0).securityGroups().stream()
@@ -183,7 +184,7 @@ class InventoryTest {
     CallCountingInterceptor counter = new CallCountingInterceptor();
 
     try (AwsClients countedClients = counted(aws, counter)) {
-      new Inventory(countedClients).load(Targets.all());
+      new Inventory(countedClients).load(Targets.allInRegion());
     }
 
     assertThat(counter.count("DescribeNetworkInterfaces")).isZero();
@@ -207,7 +208,7 @@ class InventoryTest {
 
     InventoryResult result;
     try (AwsClients countedClients = counted(aws, counter)) {
-      result = new Inventory(countedClients).load(Targets.all());
+      result = new Inventory(countedClients).load(Targets.allInRegion());
     }
 
     Map<String, VpcSnapshot> vpcs = result.estate().vpcs().stream()
@@ -289,9 +290,9 @@ class InventoryTest {
 
     try (AwsClients countedClients = counted(aws, counter)) {
       Inventory inventory = new Inventory(countedClients);
-      inventory.load(Targets.all());
+      inventory.load(Targets.allInRegion());
       counter.reset();
-      inventory.load(Targets.all());
+      inventory.load(Targets.allInRegion());
     }
 
     assertThat(counter.count("DescribeVpcEndpointServices")).isZero();
@@ -308,7 +309,7 @@ class InventoryTest {
     try (AwsClients countedClients = counted(aws, counter)) {
       Inventory inventory = new Inventory(countedClients);
       inventory.useAccount("123456789012");
-      result = inventory.load(Targets.all());
+      result = inventory.load(Targets.allInRegion());
     }
 
     assertThat(result.estate().accountId()).isEqualTo("123456789012");
@@ -339,7 +340,7 @@ class InventoryTest {
 
   @Test
   void load_nothingInTheRegion_emptyEstateWithAccount(AwsClients clients) {
-    InventoryResult result = new Inventory(clients).load(Targets.all());
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion());
 
     assertThat(result.estate().endpoints()).isEmpty();
     assertThat(result.estate().vpcs()).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.OwnOrganization;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.testing.LocalAwsTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,8 +72,8 @@ class OwnOrganizationTest {
 
     try (AwsClients countedClients = counted(aws, counter)) {
       Inventory inventory = new Inventory(countedClients);
-      InventoryResult first = inventory.load(Targets.all(), true);
-      InventoryResult second = inventory.load(Targets.all(), true);
+      InventoryResult first = inventory.load(Targets.allInRegion(), true);
+      InventoryResult second = inventory.load(Targets.allInRegion(), true);
 
       assertThat(first.estate().ownOrganization()).isEqualTo(new OwnOrganization.Member(orgId));
       assertThat(second.estate().ownOrganization()).isEqualTo(new OwnOrganization.Member(orgId));
@@ -85,7 +86,7 @@ class OwnOrganizationTest {
   void load_accountInNoOrganization_isNotAMember(LocalAws aws, AwsClients clients) {
     endpointWithPolicy(clients, ORG_POLICY);
 
-    InventoryResult result = new Inventory(clients).load(Targets.all(), true);
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion(), true);
 
     assertThat(result.estate().ownOrganization()).isEqualTo(new OwnOrganization.NotMember());
     assertThat(result.problems()).isEmpty();
@@ -97,9 +98,9 @@ class OwnOrganizationTest {
     CallCountingInterceptor counter = new CallCountingInterceptor();
 
     try (AwsClients countedClients = counted(aws, counter)) {
-      assertThat(new Inventory(countedClients).load(Targets.all(), false).estate().ownOrganization())
+      assertThat(new Inventory(countedClients).load(Targets.allInRegion(), false).estate().ownOrganization())
           .isEqualTo(OwnOrganization.notRead());
-      assertThat(new Inventory(countedClients).load(Targets.all()).estate().ownOrganization())
+      assertThat(new Inventory(countedClients).load(Targets.allInRegion()).estate().ownOrganization())
           .isEqualTo(OwnOrganization.notRead());
     }
     seed.interfaceEndpoint(seed.vpc(2).vpcId(), SeedEstate.service("ssm"), List.of(), List.of(), false);
@@ -118,7 +119,7 @@ class OwnOrganizationTest {
     String endpoint = endpointWithPolicy(clients, ORG_POLICY);
 
     try (AwsClients denied = counted(aws, new Denied())) {
-      InventoryResult result = new Inventory(denied).load(Targets.all(), true);
+      InventoryResult result = new Inventory(denied).load(Targets.allInRegion(), true);
 
       assertThat(result.estate().ownOrganization()).isEqualTo(new OwnOrganization.Unreadable(
           "organizations:DescribeOrganization failed: AccessDeniedException"));

@@ -9,6 +9,7 @@ import dev.endpointguard.model.RouteEntry;
 import dev.endpointguard.model.RouteTableInfo;
 import dev.endpointguard.model.RouteTarget;
 import dev.endpointguard.model.SecurityGroupInfo;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.testing.LocalAwsTest;
 import java.util.List;
@@ -82,7 +83,7 @@ class RouteInventoryTest {
 
     InventoryResult result;
     try (AwsClients counted = clients(aws, counter)) {
-      result = new Inventory(counted).load(Targets.all());
+      result = new Inventory(counted).load(Targets.allInRegion());
     }
 
     assertThat(result.problems()).isEmpty();
@@ -120,7 +121,7 @@ class RouteInventoryTest {
 
     InventoryResult result;
     try (AwsClients denied = clients(aws, new DenyPrefixListEntries())) {
-      result = new Inventory(denied).load(Targets.all());
+      result = new Inventory(denied).load(Targets.allInRegion());
     }
 
     assertThat(result.problems()).singleElement().satisfies(p -> {
@@ -158,7 +159,7 @@ class RouteInventoryTest {
     seed.makePublic(vpc.vpcId(), vpc.subnetIds().get(2));
     seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);
 
-    VpcSnapshot snapshot = new Inventory(clients).load(Targets.all()).estate().vpcs().get(0);
+    VpcSnapshot snapshot = new Inventory(clients).load(Targets.allInRegion()).estate().vpcs().get(0);
 
     assertThat(snapshot.routeTables()).hasValueSatisfying(tables -> assertThat(tables)
         .flatExtracting(RouteTableInfo::routes).extracting(RouteEntry::targetType)

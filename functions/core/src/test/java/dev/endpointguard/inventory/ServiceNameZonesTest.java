@@ -7,6 +7,7 @@ import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.DnsRecord;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.HostedZoneRef;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.PrivateDnsDisabledRule;
@@ -66,7 +67,7 @@ class ServiceNameZonesTest {
 
   private static InventoryResult load(LocalAws aws, CallCountingInterceptor counter, String... failing) {
     try (AwsClients c = clients(aws, counter, failing)) {
-      return new Inventory(c).load(Targets.all());
+      return new Inventory(c).load(Targets.allInRegion());
     }
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.inventory.Inventory;
-import dev.endpointguard.inventory.Targets;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.report.Outcome;

@@ -1,10 +1,11 @@
 package dev.endpointguard.handler;
 
-import dev.endpointguard.engine.Guard;
 import dev.endpointguard.engine.Mode;
-import dev.endpointguard.engine.Settings;
-import dev.endpointguard.inventory.InventoryProblem;
-import dev.endpointguard.inventory.Targets;
+import dev.endpointguard.engine.Request;
+import dev.endpointguard.engine.Run;
+import dev.endpointguard.engine.Sink;
+import dev.endpointguard.model.AccountRegion;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.Evaluation;
@@ -12,22 +13,21 @@ import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.Rule;
 import dev.endpointguard.rules.RuleRegistry;
 import dev.endpointguard.rules.Status;
+import dev.endpointguard.sink.ConfigEvaluationSink;
 import dev.endpointguard.trigger.ConfigRuleEventDecoder;
 import dev.endpointguard.trigger.ConfigRuleInvocation;
 import dev.endpointguard.trigger.ConfigTarget;
 import dev.endpointguard.trigger.Decoded;
-import dev.endpointguard.trigger.Ignored;
-import dev.endpointguard.trigger.Rejected;
 import dev.endpointguard.trigger.ResourceNotApplicable;
 import dev.endpointguard.trigger.ResourceToEvaluate;
+import dev.endpointguard.trigger.Trigger;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * ConfigRuleFunction: backs one AWS Config custom rule per rule id. Evaluates only that rule, from current AWS state,
  * and reports the verdicts with PutEvaluations. It never changes AWS: the rule runs in alert mode, every other off.
+ * A resource that is gone, out of the rule's scope or of another type gets NOT_APPLICABLE, as Config expects.
  * https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_lambda-functions.html
  */
 public final class ConfigRuleHandler extends FunctionHandler {
@@ -42,63 +42,63 @@ public final class ConfigRuleHandler extends FunctionHandler {
   }
 
   @Override
-  HandlerResult handle(InputStream event, Invocation invocation) {
-    Decoded decoded = new ConfigRuleEventDecoder(invocation.scope()).decode(event);
-    if (decoded instanceof Rejected rejected) {
-      return HandlerResult.rejected(invocation.function(), rejected.reason());
-    }
-    if (decoded instanceof Ignored ignored) {
-      return HandlerResult.ignored(invocation.function(), ignored.reason());
-    }
-    if (!(decoded instanceof ConfigRuleInvocation config)) {
-      return HandlerResult.rejected(invocation.function(), "not a Config rule invocation: " + decoded.summary());
-    }
-    Rule rule = rules.get(config.rule());
-    List<String> problems = new ArrayList<>();
-    List<EvaluationResult> results = evaluate(config, rule, RuleFocus.only(invocation.settings(), rule.id(),
-        Mode.ALERT), problems);
-    ConfigEvaluationWriter.Sent sent = runtime().configEvaluations().put(
-        results.stream().map(EvaluationResult::evaluation).toList(), config.orderingTimestamp(),
-        config.resultToken(), config.testMode());
-    problems.addAll(sent.failures());
-    return new HandlerResult(InvocationStatus.DONE, invocation.function(), config.summary(), results,
-        AlertTally.none(), OptionalInt.of(sent.evaluations()), problems);
+  Decoded decode(InputStream event, AccountRegion scope) {
+    return new ConfigRuleEventDecoder(scope).decode(event);
   }
 
-  private List<EvaluationResult> evaluate(ConfigRuleInvocation config, Rule rule, Settings alertOnly,
-                                          List<String> problems) {
+  /** The rule Config asked about, in alert mode, over what the invocation names (nothing, for a resource gone). */
+  @Override
+  Request request(Trigger trigger, Invocation invocation) {
+    ConfigRuleInvocation config = (ConfigRuleInvocation) trigger;
+    Targets targets = mismatch(config).isPresent() ? Targets.none() : config.targets();
+    return new Request(targets, invocation.settings().only(config.rule(), Mode.ALERT), invocation.source());
+  }
+
+  /** For one resource: only its verdict, or NOT_APPLICABLE with why when there is none. */
+  @Override
+  Run complete(Trigger trigger, Run run) {
+    ConfigRuleInvocation config = (ConfigRuleInvocation) trigger;
+    Rule rule = rules.get(config.rule());
     ConfigTarget target = config.target();
     if (target instanceof ResourceNotApplicable gone) {
-      return List.of(notApplicable(rule, gone.resourceType(), gone.resourceId(), gone.reason()));
+      return run.with(List.of(notApplicable(rule, gone.resourceType(), gone.resourceId(), gone.reason())));
     }
     if (target instanceof ResourceToEvaluate one) {
-      if (one.resourceType() != rule.resourceType()) {
-        return List.of(notApplicable(rule, one.resourceType(), one.resourceId(), rule.id().id() + " evaluates "
-            + rule.resourceType().configName() + " resources, not " + one.resourceType().configName()));
+      java.util.Optional<String> mismatch = mismatch(config);
+      if (mismatch.isPresent()) {
+        return run.with(List.of(notApplicable(rule, one.resourceType(), one.resourceId(), mismatch.get())));
       }
-      Targets read = one.resourceType() == ResourceType.VPC ? Targets.vpcs(List.of(one.resourceId()))
-          : Targets.endpoints(List.of(one.resourceId()));
-      List<EvaluationResult> found = run(read, alertOnly, problems).stream()
+      List<EvaluationResult> found = run.results().stream()
           .filter(r -> r.evaluation().resourceId().equals(one.resourceId())).toList();
       if (found.isEmpty()) {
         String why = one.resourceType() == ResourceType.VPC
             ? "the VPC holds no VPC endpoints (or no longer exists)" : "the endpoint no longer exists";
-        return List.of(notApplicable(rule, one.resourceType(), one.resourceId(), why));
+        found = List.of(notApplicable(rule, one.resourceType(), one.resourceId(), why));
       }
-      return found;
+      return new Run(run.request(), run.scope(), found, run.problems(), run.retryableFailures());
     }
-    return run(Targets.all(), alertOnly, problems);
+    return run;
   }
 
-  private List<EvaluationResult> run(Targets read, Settings alertOnly, List<String> problems) {
-    Guard.Run run = runtime().guard().run(read, alertOnly);
-    run.problems().stream().map(InventoryProblem::toString).forEach(problems::add);
-    return run.report().results();
+  @Override
+  List<Sink> sinks(Trigger trigger, Invocation invocation) {
+    ConfigRuleInvocation config = (ConfigRuleInvocation) trigger;
+    return List.of(new ConfigEvaluationSink(runtime().configEvaluations(), config.orderingTimestamp(),
+        config.resultToken(), config.testMode()));
+  }
+
+  /** Why the rule does not apply to the invocation's resource type, if it does not. */
+  private java.util.Optional<String> mismatch(ConfigRuleInvocation config) {
+    Rule rule = rules.get(config.rule());
+    if (config.target() instanceof ResourceToEvaluate one && one.resourceType() != rule.resourceType()) {
+      return java.util.Optional.of(rule.id().id() + " evaluates " + rule.resourceType().configName()
+          + " resources, not " + one.resourceType().configName());
+    }
+    return java.util.Optional.empty();
   }
 
   private static EvaluationResult notApplicable(Rule rule, ResourceType type, String resourceId, String reason) {
-    Evaluation e = new Evaluation(rule.id(), type, resourceId, "", Status.NOT_APPLICABLE, rule.severity(), reason,
-        List.of());
-    return EvaluationResult.of(e, Outcome.NONE);
+    return EvaluationResult.of(new Evaluation(rule.id(), type, resourceId, "", Status.NOT_APPLICABLE,
+        rule.severity(), reason, List.of()), Outcome.NONE);
   }
 }

@@ -5,27 +5,42 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.endpointguard.aws.AwsErrors;
+import dev.endpointguard.engine.Delivery;
+import dev.endpointguard.engine.Request;
+import dev.endpointguard.engine.Run;
 import dev.endpointguard.engine.Settings;
 import dev.endpointguard.engine.SettingsException;
+import dev.endpointguard.engine.Sink;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.report.EvaluationResult;
+import dev.endpointguard.trigger.Decoded;
+import dev.endpointguard.trigger.Ignored;
+import dev.endpointguard.trigger.Rejected;
+import dev.endpointguard.trigger.Trigger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * What every handler does around its own work: Powertools logging context, settings check, AWS errors sorted into
- * "retry" (thrown) and "failed" (answered), one log line per evaluation and per invocation, metrics flushed at the
- * end, the result written as JSON.
+ * The one path of every handler, in one direction: decode the event (the function's decoder) → the trigger's targets
+ * and settings ({@link #request}) → the pipeline (evaluate, decide, apply) → the sinks ({@link #sinks}) → the result.
+ * Around it: Powertools logging, the settings check, AWS errors sorted into "retry" (thrown) and "failed" (answered),
+ * one log line per evaluation and per invocation, metrics flushed at the end, the result written as JSON.
  *
  * <p>Invalid settings throw {@link SettingsException} on every invocation rather than answering "failed": Lambda
  * then keeps each event (retries, then the dead-letter queue) until the operator fixes the settings and replays
- * them, where an answer would have dropped them.
+ * them, where an answer would have dropped them. A run with a change that failed in a way a retry can fix throws
+ * {@link RetryableInvocationException} after its sinks ran (so applied changes are alerted once, and the retry finds
+ * them done).
  *
  * <p>Public, though only this package extends it: for a handler string {@code Class::handleRequest} the Lambda runtime
  * invokes the method found by reflection, whose declaring class is this one, and reflection refuses a method of a
@@ -43,8 +58,26 @@ public abstract class FunctionHandler implements RequestStreamHandler {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
   }
 
-  /** Decodes the event and does the function's work; AWS errors may escape as {@link SdkException}. */
-  abstract HandlerResult handle(InputStream event, Invocation invocation);
+  /** The function's decoder over the account and Region it serves: every input ends in one {@link Decoded}. */
+  abstract Decoded decode(InputStream event, AccountRegion scope);
+
+  /** Why the trigger needs no run (our own fix, a rule that is off), or why it is refused; empty to run it. */
+  Optional<HandlerResult> screen(Trigger trigger, Invocation invocation) {
+    return Optional.empty();
+  }
+
+  /** The run the trigger asks for: by default its targets, with every rule in its configured mode. */
+  Request request(Trigger trigger, Invocation invocation) {
+    return new Request(trigger.targets(), invocation.settings(), invocation.source());
+  }
+
+  /** The run as the sinks should see it (a Config rule adds its verdicts on resources that are gone). */
+  Run complete(Trigger trigger, Run run) {
+    return run;
+  }
+
+  /** Where the run's outcomes go. */
+  abstract List<Sink> sinks(Trigger trigger, Invocation invocation);
 
   HandlerRuntime runtime() {
     return runtime;
@@ -82,26 +115,52 @@ public abstract class FunctionHandler implements RequestStreamHandler {
         }
         result = HandlerResult.failed(name, AwsErrors.describe(e));
       }
-      record(result, metrics);
+      log(result);
       return result;
     } finally {
       metrics.flush();
     }
   }
 
-  private static void record(HandlerResult result, InvocationMetrics metrics) {
-    metrics.record(result.evaluations());
+  private HandlerResult handle(InputStream event, Invocation invocation) {
+    Decoded decoded = decode(event, invocation.scope());
+    if (decoded instanceof Rejected rejected) {
+      invocation.metrics().rejected();
+      return HandlerResult.rejected(invocation.function(), rejected.reason());
+    }
+    if (decoded instanceof Ignored ignored) {
+      return HandlerResult.ignored(invocation.function(), ignored.reason());
+    }
+    Trigger trigger = (Trigger) decoded;
+    Optional<HandlerResult> screened = screen(trigger, invocation);
+    if (screened.isPresent()) {
+      if (screened.get().status() == InvocationStatus.REJECTED) {
+        invocation.metrics().rejected();
+      }
+      return screened.get();
+    }
+    Run run = complete(trigger, runtime.pipeline().run(request(trigger, invocation)));
+    List<Delivery> deliveries = new ArrayList<>();
+    for (Sink sink : sinks(trigger, invocation)) {
+      deliveries.add(sink.deliver(run));
+    }
+    invocation.metrics().record(run.results(), deliveries);
+    if (run.retryable()) {
+      throw new RetryableInvocationException(invocation.function() + ": " + run.retryableFailures().size()
+          + " change(s) failed in a way a retry can fix: " + String.join("; ", run.retryableFailures()));
+    }
+    return HandlerResult.done(invocation.function(), trigger.summary(), run, deliveries);
+  }
+
+  private static void log(HandlerResult result) {
     for (EvaluationResult r : result.evaluations()) {
       LOG.info("evaluation", entry("rule", r.evaluation().rule().id()),
           entry("resource", r.evaluation().resourceId()), entry("status", r.evaluation().status().name()),
           entry("outcome", r.outcome().name()), entry("reason", r.evaluation().reason()));
     }
     switch (result.status()) {
-      case REJECTED -> {
-        metrics.rejected();
-        LOG.warn("event rejected", entry("function", result.function()), entry("outcome", result.status().id()),
-            entry("reason", result.reason()));
-      }
+      case REJECTED -> LOG.warn("event rejected", entry("function", result.function()),
+          entry("outcome", result.status().id()), entry("reason", result.reason()));
       case FAILED -> LOG.error("invocation failed", entry("function", result.function()),
           entry("outcome", result.status().id()), entry("reason", result.reason()));
       default -> LOG.info("invocation finished", entry("function", result.function()),
@@ -112,5 +171,11 @@ public abstract class FunctionHandler implements RequestStreamHandler {
 
   private static String requestId(Context context) {
     return context == null || context.getAwsRequestId() == null ? LOCAL_REQUEST : context.getAwsRequestId();
+  }
+
+  /** The alert sink of the runtime's topic, if one is set. */
+  List<Sink> alerts(dev.endpointguard.sink.AlertSink.Style style) {
+    return runtime.alerts().<List<Sink>>map(publisher -> List.of(new dev.endpointguard.sink.AlertSink(publisher,
+        style))).orElse(List.of());
   }
 }

@@ -1,47 +1,55 @@
 package dev.endpointguard.handler;
 
+import dev.endpointguard.engine.Delivery;
+import dev.endpointguard.engine.Run;
+import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.ScanReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * What a handler answers, printed as JSON to Lambda's output stream ({@link ResultJson}).
  *
- * @param function          the logical id of the function that ran ({@code ChangeEventFunction}, ...)
- * @param configEvaluations Config evaluations sent with PutEvaluations (the Config rule function only)
- * @param problems          what could not be read, alerted or sent, one line each
+ * @param function    the logical id of the function that ran ({@code ChangeEventFunction}, ...)
+ * @param evaluations the run's evaluations with their outcomes
+ * @param deliveries  what each sink did (alerts published, Config evaluations sent), in the order they ran
+ * @param problems    what could not be read or delivered, one line each
  */
 public record HandlerResult(InvocationStatus status, String function, String reason, List<EvaluationResult> evaluations,
-                            AlertTally alerts, OptionalInt configEvaluations, List<String> problems) {
+                            List<Delivery> deliveries, List<String> problems) {
   public HandlerResult {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(function, "function");
     Objects.requireNonNull(reason, "reason");
     evaluations = List.copyOf(evaluations);
-    Objects.requireNonNull(alerts, "alerts");
-    Objects.requireNonNull(configEvaluations, "configEvaluations");
+    deliveries = List.copyOf(deliveries);
     problems = List.copyOf(problems);
   }
 
+  /** A run that ended: its evaluations, its sinks' deliveries, and every problem of either. */
+  public static HandlerResult done(String function, String reason, Run run, List<Delivery> deliveries) {
+    List<String> problems = new ArrayList<>();
+    run.problems().stream().map(InventoryProblem::toString).forEach(problems::add);
+    deliveries.forEach(d -> problems.addAll(d.problems()));
+    return new HandlerResult(InvocationStatus.DONE, function, reason, run.results(), deliveries, problems);
+  }
+
   public static HandlerResult rejected(String function, String reason) {
-    return new HandlerResult(InvocationStatus.REJECTED, function, reason, List.of(), AlertTally.none(),
-        OptionalInt.empty(), List.of());
+    return new HandlerResult(InvocationStatus.REJECTED, function, reason, List.of(), List.of(), List.of());
   }
 
   public static HandlerResult ignored(String function, String reason) {
-    return new HandlerResult(InvocationStatus.IGNORED, function, reason, List.of(), AlertTally.none(),
-        OptionalInt.empty(), List.of());
+    return new HandlerResult(InvocationStatus.IGNORED, function, reason, List.of(), List.of(), List.of());
   }
 
   public static HandlerResult failed(String function, String reason) {
-    return new HandlerResult(InvocationStatus.FAILED, function, reason, List.of(), AlertTally.none(),
-        OptionalInt.empty(), List.of());
+    return new HandlerResult(InvocationStatus.FAILED, function, reason, List.of(), List.of(), List.of());
   }
 
-  /** Counts over {@link #evaluations()}, as the scan report counts them. */
-  public ScanReport.Summary summary() {
-    return new ScanReport("", "", evaluations).summary();
+  /** What the sink named {@code sink} did, if it ran. */
+  public Optional<Delivery> delivery(String sink) {
+    return deliveries.stream().filter(d -> d.sink().equals(sink)).findFirst();
   }
 }

@@ -1,13 +1,14 @@
 package dev.endpointguard.handler;
 
-import dev.endpointguard.alert.AlertPublisher;
 import dev.endpointguard.aws.AwsClients;
-import dev.endpointguard.engine.Guard;
+import dev.endpointguard.engine.Pipeline;
 import dev.endpointguard.engine.Settings;
 import dev.endpointguard.engine.SettingsException;
 import dev.endpointguard.engine.Wiring;
 import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.model.AccountRegion;
+import dev.endpointguard.sink.AlertPublisher;
+import dev.endpointguard.sink.ConfigEvaluationWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * Everything a handler needs, built once per execution environment (in the handler's constructor): one set of
- * clients, the engine, the alert publisher when a topic is set, the Config writer, and the settings — or, when they
+ * clients, the pipeline, the alert publisher when a topic is set, the Config writer, and the settings — or, when they
  * are invalid, their problems (a handler then fails every invocation until the operator fixes them).
  */
 public final class HandlerRuntime {
@@ -31,7 +32,7 @@ public final class HandlerRuntime {
 
   private final AwsClients clients;
   private final Inventory inventory;
-  private final Guard guard;
+  private final Pipeline pipeline;
   private final Optional<Settings> settings;
   private final List<String> settingsProblems;
   private final Optional<AlertPublisher> alerts;
@@ -44,7 +45,7 @@ public final class HandlerRuntime {
     this.clients = clients;
     this.clock = clock;
     this.inventory = new Inventory(clients);
-    this.guard = Wiring.guard(inventory, clients, clock);
+    this.pipeline = Wiring.pipeline(inventory, clients, clock);
     Optional<Settings> valid;
     List<String> problems;
     try {
@@ -59,7 +60,7 @@ public final class HandlerRuntime {
     this.alerts = valid.flatMap(Settings::alertTopicArn).map(topic -> new AlertPublisher(clients::sns, topic));
     this.configEvaluations = new ConfigEvaluationWriter(clients::config);
     this.metrics = metrics(env);
-    this.priming = new Priming(clients, guard);
+    this.priming = new Priming(clients, pipeline);
   }
 
   /** In Lambda: the function's region ({@code AWS_REGION}), its role's credentials, settings from its environment. */
@@ -101,8 +102,8 @@ public final class HandlerRuntime {
     return inventory;
   }
 
-  public Guard guard() {
-    return guard;
+  public Pipeline pipeline() {
+    return pipeline;
   }
 
   public Optional<AlertPublisher> alerts() {

@@ -1,6 +1,8 @@
 package dev.endpointguard.handler;
 
+import dev.endpointguard.engine.Delivery;
 import dev.endpointguard.report.EvaluationResult;
+import dev.endpointguard.sink.AlertSink;
 import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.RuleId;
 import java.util.EnumMap;
@@ -24,13 +26,23 @@ final class InvocationMetrics {
   static final String APPLIED = "RemediationsApplied";
   static final String FAILED = "RemediationsFailed";
   static final String REJECTED = "EventsRejected";
+  /** Alerts SNS did not take (kept whole in the log); the template alarms on any. */
+  static final String ALERTS_UNDELIVERED = "AlertsUndelivered";
 
   private final Metrics metrics;
   private final Map<RuleId, int[]> perRule = new EnumMap<>(RuleId.class);
   private int rejected;
+  private int alertsUndelivered;
 
   InvocationMetrics(Metrics metrics) {
     this.metrics = metrics;
+  }
+
+  /** Counts a run's evaluations and what its sinks could not deliver. */
+  void record(List<EvaluationResult> results, List<Delivery> deliveries) {
+    record(results);
+    deliveries.stream().filter(d -> d.sink().equals(AlertSink.NAME))
+        .forEach(d -> alertsUndelivered += d.failed());
   }
 
   void record(List<EvaluationResult> results) {
@@ -56,6 +68,13 @@ final class InvocationMetrics {
       m.addMetric(APPLIED, counts[2], MetricUnit.COUNT);
       m.addMetric(FAILED, counts[3], MetricUnit.COUNT);
     }));
+    if (alertsUndelivered > 0) {
+      int n = alertsUndelivered;
+      metrics.flushMetrics(m -> {
+        m.addDimension(RULE, NO_RULE);
+        m.addMetric(ALERTS_UNDELIVERED, n, MetricUnit.COUNT);
+      });
+    }
     if (rejected > 0) {
       int n = rejected;
       metrics.flushMetrics(m -> {
@@ -65,5 +84,6 @@ final class InvocationMetrics {
     }
     perRule.clear();
     rejected = 0;
+    alertsUndelivered = 0;
   }
 }

@@ -5,7 +5,10 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import dev.endpointguard.alert.AlertContext;
 import dev.endpointguard.alert.AlertFormatter;
 import dev.endpointguard.aws.AwsClients;
-import dev.endpointguard.engine.Guard;
+import dev.endpointguard.engine.Pipeline;
+import dev.endpointguard.engine.Request;
+import dev.endpointguard.engine.Run;
+import dev.endpointguard.engine.RunSource;
 import dev.endpointguard.engine.Mode;
 import dev.endpointguard.engine.Settings;
 import dev.endpointguard.model.EndpointSnapshot;
@@ -17,6 +20,7 @@ import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.model.SubnetInfo;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.VpcInfo;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.report.EvaluationResult;
@@ -38,7 +42,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import org.crac.Context;
@@ -78,11 +81,11 @@ public final class Priming implements Resource {
   private static final String SAMPLES = "/dev/endpointguard/handler/priming/";
 
   private final AwsClients clients;
-  private final Guard guard;
+  private final Pipeline pipeline;
 
-  public Priming(AwsClients clients, Guard guard) {
+  public Priming(AwsClients clients, Pipeline pipeline) {
     this.clients = clients;
-    this.guard = guard;
+    this.pipeline = pipeline;
   }
 
   /**
@@ -151,7 +154,9 @@ public final class Priming implements Resource {
 
   /** Every rule over one endpoint that breaks all of them, in alert mode: plans are built, none is applied. */
   private ScanReport evaluateSyntheticEstate() {
-    Guard.Run run = guard.evaluateAndAct(syntheticEstate(), List.of(), Settings.defaults().withAllModes(Mode.ALERT));
+    Request request = new Request(Targets.allInRegion(), Settings.defaults().withAllModes(Mode.ALERT),
+        new RunSource("priming", "priming"));
+    Run run = pipeline.evaluateAndAct(request, syntheticEstate(), List.of());
     for (EvaluationResult r : run.report().results()) {
       if (r.outcome() != Outcome.NONE && r.outcome() != Outcome.PLANNED) {
         throw new IllegalStateException("priming acted on " + r.evaluation().resourceId() + ": " + r.outcome());
@@ -183,8 +188,8 @@ public final class Priming implements Resource {
     formatter.digest(report, ctx);
     formatter.format(report, ctx);
     ReportJson.toJson(ReportJson.report(report), false);
-    ResultJson.toJson(new HandlerResult(InvocationStatus.DONE, "priming", "dry run", report.results(),
-        AlertTally.none(), OptionalInt.empty(), List.of()));
+    ResultJson.toJson(new HandlerResult(InvocationStatus.DONE, "priming", "dry run", report.results(), List.of(),
+        List.of()));
   }
 
   /** One read per operation the inventory uses, each stopped before it is sent: no request reaches AWS. */

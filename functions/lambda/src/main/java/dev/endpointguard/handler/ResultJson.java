@@ -2,10 +2,17 @@ package dev.endpointguard.handler;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.endpointguard.engine.Delivery;
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;
+import dev.endpointguard.sink.AlertSink;
+import dev.endpointguard.sink.ConfigEvaluationSink;
 
-/** The JSON a handler prints: status, function, reason, summary, evaluations (scan report shape), alerts, problems. */
+/**
+ * The JSON a handler prints: status, function, reason, summary, evaluations (scan report shape: each change with its
+ * impact and rollback), alerts (published, failed = kept in the log, deferred to a retry), Config evaluations sent
+ * (the Config rule function), problems. docs/handlers.md.
+ */
 public final class ResultJson {
   private ResultJson() {
   }
@@ -15,18 +22,15 @@ public final class ResultJson {
     root.put("status", result.status().id());
     root.put("function", result.function());
     root.put("reason", result.reason());
-    ScanReport.Summary s = result.summary();
-    ObjectNode summary = root.putObject("summary");
-    summary.put("evaluated", s.evaluated());
-    summary.put("nonCompliant", s.nonCompliant());
-    summary.put("applied", s.applied());
-    summary.put("failed", s.failed());
+    root.set("summary", ReportJson.summary(ScanReport.Summary.of(result.evaluations())));
     ArrayNode evaluations = root.putArray("evaluations");
     result.evaluations().forEach(r -> evaluations.add(ReportJson.evaluation(r)));
-    ObjectNode alerts = root.putObject("alerts");
-    alerts.put("published", result.alerts().published());
-    alerts.put("failed", result.alerts().failed());
-    result.configEvaluations().ifPresent(n -> root.put("configEvaluations", n));
+    Delivery alerts = result.delivery(AlertSink.NAME).orElse(Delivery.none(AlertSink.NAME));
+    ObjectNode alertNode = root.putObject("alerts");
+    alertNode.put("published", alerts.delivered());
+    alertNode.put("failed", alerts.failed());
+    alertNode.put("deferred", alerts.deferred());
+    result.delivery(ConfigEvaluationSink.NAME).ifPresent(d -> root.put("configEvaluations", d.delivered()));
     ArrayNode problems = root.putArray("problems");
     result.problems().forEach(problems::add);
     return root;

@@ -1,5 +1,6 @@
 package dev.endpointguard.trigger;
 
+import dev.endpointguard.model.Targets;
 import java.util.Objects;
 
 /** An EC2 API call, recorded by CloudTrail and delivered by EventBridge, that may have caused a finding. */

@@ -1,5 +1,6 @@
 package dev.endpointguard.trigger;
 
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.endpointguard.trigger;
 
+import dev.endpointguard.model.Targets;
 /** A periodic invocation: every resource in the rule's scope is evaluated. */
 public record EveryResourceInScope() implements ConfigTarget {
 

@@ -1,5 +1,6 @@
 package dev.endpointguard.trigger;
 
+import dev.endpointguard.model.Targets;
 import java.util.List;
 
 /**

@@ -11,7 +11,9 @@ import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Severity;
 import dev.endpointguard.rules.Status;
 import java.util.List;
-import java.util.OptionalInt;
+import dev.endpointguard.engine.Delivery;
+import dev.endpointguard.sink.AlertSink;
+import dev.endpointguard.sink.ConfigEvaluationSink;
 import org.junit.jupiter.api.Test;
 
 class HandlerResultTest {
@@ -21,8 +23,9 @@ class HandlerResultTest {
     Evaluation e = new Evaluation(RuleId.SINGLE_AZ_ENDPOINT, ResourceType.VPC_ENDPOINT, "vpce-0a1b2c3d4e5f60101",
         "vpc-0a1b2c3d4e5f60718", Status.NON_COMPLIANT, Severity.HIGH, "one AZ", List.of());
     HandlerResult result = new HandlerResult(InvocationStatus.DONE, "ConfigRuleFunction", "scheduled",
-        List.of(EvaluationResult.of(e, Outcome.PLANNED)), new AlertTally(2, 1), OptionalInt.of(1),
-        List.of("vpc-1: could not list its zones"));
+        List.of(EvaluationResult.of(e, Outcome.PLANNED)),
+        List.of(new Delivery(AlertSink.NAME, 2, 1, 3, List.of()), new Delivery(ConfigEvaluationSink.NAME, 1, 0, 0,
+            List.of())), List.of("vpc-1: could not list its zones"));
 
     JsonNode json = Invoker.JSON.readTree(ResultJson.toJson(result));
 
@@ -31,7 +34,7 @@ class HandlerResultTest {
     assertThat(json.path("summary").toString()).isEqualTo(
         "{\"evaluated\":1,\"nonCompliant\":1,\"applied\":0,\"failed\":0}");
     assertThat(json.path("evaluations").get(0).path("outcome").asText()).isEqualTo("PLANNED");
-    assertThat(json.path("alerts").toString()).isEqualTo("{\"published\":2,\"failed\":1}");
+    assertThat(json.path("alerts").toString()).isEqualTo("{\"published\":2,\"failed\":1,\"deferred\":3}");
     assertThat(json.path("configEvaluations").asInt()).isEqualTo(1);
     assertThat(json.path("problems").get(0).asText()).isEqualTo("vpc-1: could not list its zones");
   }
@@ -47,11 +50,4 @@ class HandlerResultTest {
     assertThat(json.path("summary").path("evaluated").asInt()).isZero();
   }
 
-  @Test
-  void annotation_longerThan256_cutTo256WithEllipsis() {
-    String cut = ConfigEvaluationWriter.annotation("x".repeat(300));
-
-    assertThat(cut).hasSize(256).endsWith("…");
-    assertThat(ConfigEvaluationWriter.annotation("short")).isEqualTo("short");
-  }
 }

@@ -49,7 +49,7 @@ class PrimingTest {
     URI endpoint = URI.create("http://127.0.0.1:" + listener.getLocalPort());
     clients = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, endpoint).withRetries(false)
         .withInterceptors(List.of(sdkCalls)));
-    priming = new Priming(clients, Wiring.guard(clients));
+    priming = new Priming(clients, Wiring.pipeline(clients));
   }
 
   @AfterEach
@@ -77,7 +77,7 @@ class PrimingTest {
     }
     try (AwsClients closed = new AwsClients(AwsClients.Target.local(Region.US_EAST_1,
         URI.create("http://127.0.0.1:" + closedPort)).withRetries(false))) {
-      PrimingReport report = new Priming(closed, Wiring.guard(closed)).prime();
+      PrimingReport report = new Priming(closed, Wiring.pipeline(closed)).prime();
 
       assertThat(report.requestsStopped()).isEqualTo(READS);
       assertThat(report.requestFailures()).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.endpointguard.model.AccountRegion;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.plan.VpcDnsAttribute;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.endpointguard.model.AccountRegion;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.endpointguard.handler;
+package dev.endpointguard.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,17 @@ import org.junit.jupiter.api.Test;
 
 @LocalAwsTest
 class ConfigEvaluationWriterTest {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  @org.junit.jupiter.api.Test
+  void annotation_longerThan256_cutTo256WithEllipsis() {
+    String cut = ConfigEvaluationWriter.annotation("x".repeat(300));
+
+    assertThat(cut).hasSize(256).endsWith("…");
+    assertThat(ConfigEvaluationWriter.annotation("short")).isEqualTo("short");
+  }
+
 
   @Test
   void put_150Evaluations_twoCallsOf100And50(LocalAws aws, AwsClients clients) throws Exception {
@@ -29,7 +40,7 @@ class ConfigEvaluationWriterTest {
         .put(evaluations, Instant.parse("2025-03-04T10:00:00Z"), "token-1", false);
 
     assertThat(sent.evaluations()).isEqualTo(150);
-    JsonNode calls = Invoker.JSON.readTree(aws.configEvaluationsJson());
+    JsonNode calls = JSON.readTree(aws.configEvaluationsJson());
     assertThat(calls).hasSize(2);
     assertThat(calls.get(0).path("Evaluations")).hasSize(100);
     assertThat(calls.get(1).path("Evaluations")).hasSize(50);

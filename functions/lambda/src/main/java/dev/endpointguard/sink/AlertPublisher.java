@@ -1,5 +1,6 @@
-package dev.endpointguard.alert;
+package dev.endpointguard.sink;
 
+import dev.endpointguard.alert.AlertMessage;
 import dev.endpointguard.aws.AwsErrors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

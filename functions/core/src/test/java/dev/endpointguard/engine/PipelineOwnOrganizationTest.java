@@ -3,12 +3,13 @@ package dev.endpointguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
-import dev.endpointguard.inventory.Targets;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Status;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.Requests;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +25,16 @@ import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSe
  * to trust it.
  */
 @LocalAwsTest
-class GuardOwnOrganizationTest {
+class PipelineOwnOrganizationTest {
   private static final String SSM = "com.amazonaws.us-east-1.ssm";
 
   private AwsClients clients;
-  private Guard guard;
+  private Pipeline pipeline;
 
   @BeforeEach
   void seed(AwsClients clients) {
     this.clients = clients;
-    this.guard = Wiring.guard(clients);
+    this.pipeline = Wiring.pipeline(clients);
   }
 
   private String endpointBoundTo(String orgId) {
@@ -56,7 +57,7 @@ class GuardOwnOrganizationTest {
     return Settings.fromValues(List.of(), List.copyOf(trustedOrgs), null, null, modes);
   }
 
-  private Evaluation evaluation(Guard.Run run, String endpoint) {
+  private Evaluation evaluation(Run run, String endpoint) {
     return run.report().results().stream().map(EvaluationResult::evaluation)
         .filter(e -> e.resourceId().equals(endpoint)).findFirst().orElseThrow();
   }
@@ -67,7 +68,7 @@ class GuardOwnOrganizationTest {
         .organization().id();
     String endpoint = endpointBoundTo(orgId);
 
-    Guard.Run run = guard.run(Targets.all(), policyRuleOnly(Set.of()));
+    Run run = pipeline.run(Requests.of(Targets.allInRegion(), policyRuleOnly(Set.of())));
 
     Evaluation e = evaluation(run, endpoint);
     assertThat(e.status()).isEqualTo(Status.COMPLIANT);
@@ -82,7 +83,7 @@ class GuardOwnOrganizationTest {
     clients.organizations().createOrganization(b -> b.featureSet(OrganizationFeatureSet.ALL));
     String endpoint = endpointBoundTo("o-z9y8x7w6v5");
 
-    Evaluation e = evaluation(guard.run(Targets.all(), policyRuleOnly(Set.of())), endpoint);
+    Evaluation e = evaluation(pipeline.run(Requests.of(Targets.allInRegion(), policyRuleOnly(Set.of()))), endpoint);
 
     assertThat(e.status()).isEqualTo(Status.NON_COMPLIANT);
     assertThat(e.reason()).contains("organization o-z9y8x7w6v5 is not trusted; to trust it, pass --trusted-org-id"
@@ -93,7 +94,7 @@ class GuardOwnOrganizationTest {
   void run_accountInNoOrganization_isNonCompliantWithHowToTrustIt() {
     String endpoint = endpointBoundTo("o-a1b2c3d4e5");
 
-    Evaluation e = evaluation(guard.run(Targets.all(), policyRuleOnly(Set.of())), endpoint);
+    Evaluation e = evaluation(pipeline.run(Requests.of(Targets.allInRegion(), policyRuleOnly(Set.of()))), endpoint);
 
     assertThat(e.status()).isEqualTo(Status.NON_COMPLIANT);
     assertThat(e.reason()).contains("organization o-a1b2c3d4e5 is not trusted; to trust it, pass --trusted-org-id"
@@ -107,7 +108,7 @@ class GuardOwnOrganizationTest {
         .organization().id();
     String endpoint = endpointBoundTo(own);
 
-    Evaluation e = evaluation(guard.run(Targets.all(), policyRuleOnly(Set.of("o-a1b2c3d4e5"))), endpoint);
+    Evaluation e = evaluation(pipeline.run(Requests.of(Targets.allInRegion(), policyRuleOnly(Set.of("o-a1b2c3d4e5")))), endpoint);
 
     assertThat(e.status()).isEqualTo(Status.NON_COMPLIANT);
     assertThat(e.reason()).contains("organization " + own + " is not trusted");

@@ -1,7 +1,11 @@
-package dev.endpointguard.alert;
+package dev.endpointguard.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.endpointguard.alert.AlertContext;
+import dev.endpointguard.alert.AlertFormatter;
+import dev.endpointguard.alert.AlertMessage;
+import dev.endpointguard.alert.Findings;
 import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.RuleId;
 import java.net.ServerSocket;

@@ -1,19 +1,20 @@
-package dev.endpointguard.inventory;
+package dev.endpointguard.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
+/** Issue 11: one targets type, made by decoders and the CLI, read by the inventory. */
 class TargetsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"vpce-0123456789abcdef0", "vpce-1a2b3c4d"})
   void endpoints_wellFormedIds_accepted(String id) {
-    assertThat(Targets.endpoints(List.of(id))).isEqualTo(new Targets.EndpointIds(List.of(id)));
+    assertThat(Targets.endpoints(List.of(id)).endpointIds()).containsExactly(id);
   }
 
   @ParameterizedTest
@@ -33,19 +34,34 @@ class TargetsTest {
 
   @Test
   void securityGroups_wellFormedAndMalformed_onlyWellFormedAccepted() {
-    assertThat(Targets.securityGroups(List.of("sg-1a2b3c4d")).ids()).containsExactly("sg-1a2b3c4d");
+    assertThat(Targets.securityGroups(List.of("sg-1a2b3c4d")).securityGroupIds()).containsExactly("sg-1a2b3c4d");
     assertThatThrownBy(() -> Targets.securityGroups(List.of("sg-xyz"))).hasMessageStartingWith(
         "not a security group id: 'sg-xyz'");
   }
 
   @Test
   void endpoints_duplicates_keptOnce() {
-    assertThat(Targets.endpoints(List.of("vpce-1a2b3c4d", "vpce-1a2b3c4d")))
-        .isEqualTo(new Targets.EndpointIds(List.of("vpce-1a2b3c4d")));
+    assertThat(Targets.endpoints(List.of("vpce-1a2b3c4d", "vpce-1a2b3c4d")).endpointIds())
+        .containsExactly("vpce-1a2b3c4d");
   }
 
   @Test
-  void endpoints_none_rejected() {
-    assertThatThrownBy(() -> Targets.endpoints(List.of())).hasMessage("name at least one id, or scan all endpoints");
+  void none_isEmpty_andTheWholeRegionIsNot() {
+    assertThat(Targets.none().isEmpty()).isTrue();
+    assertThat(Targets.endpoints(List.of()).isEmpty()).isTrue();
+    assertThat(Targets.allInRegion().isEmpty()).isFalse();
+  }
+
+  @Test
+  void wholeRegion_withIds_rejected() {
+    assertThatThrownBy(() -> new Targets(true, List.of("vpce-1a2b3c4d"), List.of(), List.of()))
+        .hasMessage("the whole Region takes no ids");
+  }
+
+  @Test
+  void describe_namesWhatIsCovered() {
+    assertThat(Targets.allInRegion().describe()).isEqualTo("the whole Region");
+    assertThat(new Targets(false, List.of("vpce-1a2b3c4d"), List.of("vpc-1a2b3c4d"), List.of()).describe())
+        .isEqualTo("endpoints vpce-1a2b3c4d; VPCs vpc-1a2b3c4d");
   }
 }

@@ -3,13 +3,14 @@ package dev.endpointguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
-import dev.endpointguard.inventory.Targets;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.Tags;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Status;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.Requests;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +25,18 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
  * rule gives the plan to the one with the lower id. When that one is exempt from the rule, the other takes the plan.
  */
 @LocalAwsTest
-class GuardExemptSiblingTest {
+class PipelineExemptSiblingTest {
   private static final String SSM = "com.amazonaws.us-east-1.ssm";
 
   private Ec2Client ec2;
-  private Guard guard;
+  private Pipeline pipeline;
   private String lower;
   private String higher;
 
   @BeforeEach
   void seed(AwsClients clients) {
     ec2 = clients.ec2();
-    guard = Wiring.guard(clients);
+    pipeline = Wiring.pipeline(clients);
     String vpc = ec2.createVpc(b -> b.cidrBlock("10.9.0.0/16")).vpc().vpcId();
     ec2.modifyVpcAttribute(b -> b.vpcId(vpc).enableDnsHostnames(a -> a.value(true)));
     String subnetA = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.9.1.0/24").availabilityZone("us-east-1a"))
@@ -62,7 +63,7 @@ class GuardExemptSiblingTest {
     return Settings.defaults().withModes(modes);
   }
 
-  private static EvaluationResult result(Guard.Run run, String endpointId) {
+  private static EvaluationResult result(Run run, String endpointId) {
     return run.report().results().stream().filter(r -> r.evaluation().resourceId().equals(endpointId))
         .findFirst().orElseThrow(() -> new AssertionError("no evaluation of " + endpointId));
   }
@@ -73,7 +74,7 @@ class GuardExemptSiblingTest {
 
   @Test
   void run_lowerIdNotExempt_lowerTakesThePlanHigherDefers() {
-    Guard.Run run = guard.run(Targets.endpoints(List.of(higher)), only(Mode.ALERT));
+    Run run = pipeline.run(Requests.of(Targets.endpoints(List.of(higher)), only(Mode.ALERT)));
 
     EvaluationResult h = result(run, higher);
     assertThat(h.evaluation().status()).isEqualTo(Status.NON_COMPLIANT);
@@ -85,7 +86,7 @@ class GuardExemptSiblingTest {
   void run_lowerIdExemptAndOnlyTheHigherTargeted_higherTakesThePlan() {
     exemptLower();
 
-    Guard.Run run = guard.run(Targets.endpoints(List.of(higher)), only(Mode.ALERT));
+    Run run = pipeline.run(Requests.of(Targets.endpoints(List.of(higher)), only(Mode.ALERT)));
 
     EvaluationResult h = result(run, higher);
     assertThat(h.evaluation().status()).isEqualTo(Status.NON_COMPLIANT);
@@ -97,7 +98,7 @@ class GuardExemptSiblingTest {
   void run_lowerIdExemptRemediate_higherGetsPrivateDnsExemptOneLeftAlone() {
     exemptLower();
 
-    Guard.Run run = guard.run(Targets.all(), only(Mode.REMEDIATE));
+    Run run = pipeline.run(Requests.of(Targets.allInRegion(), only(Mode.REMEDIATE)));
 
     assertThat(result(run, lower).evaluation().status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(result(run, lower).evaluation().reason()).startsWith("exempt by tag");

@@ -1,4 +1,4 @@
-package dev.endpointguard.alert;
+package dev.endpointguard.sink;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,13 @@
-package dev.endpointguard.alert;
+package dev.endpointguard.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.endpointguard.alert.AlertContext;
+import dev.endpointguard.alert.AlertFormatter;
+import dev.endpointguard.alert.AlertMessage;
+import dev.endpointguard.alert.Findings;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.AlertInbox;
 import dev.endpointguard.localaws.LocalAws;

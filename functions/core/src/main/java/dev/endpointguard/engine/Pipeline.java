@@ -3,7 +3,8 @@ package dev.endpointguard.engine;
 import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.inventory.InventoryResult;
-import dev.endpointguard.inventory.Targets;
+import dev.endpointguard.model.Targets;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.VpcSnapshot;
@@ -13,7 +14,6 @@ import dev.endpointguard.plan.RetryableAwsException;
 import dev.endpointguard.plan.SafetyCheck;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.Outcome;
-import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.Rule;
@@ -32,24 +32,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The engine: read the estate, evaluate every rule in scope, honour exemptions, then per rule mode report the plan
- * or apply it (safety-checked, through the executor), and return the report. The CLI and every handler use it.
+ * The one path of every trigger and of {@code scan}: read the targets (the inventory, the only code that reads AWS),
+ * evaluate every rule that is not off, honour exemptions, then per rule mode keep the plan or apply it (safety-checked,
+ * through the executor, the only code that writes AWS), and hand the outcomes to the sinks. Handlers and the CLI decode
+ * their input into a {@link Request} and choose their sinks; nothing else happens in between.
  */
-public final class Guard {
-
-  /**
-   * A run's report, what the inventory could not read, and the failures a retry could fix (throttling, AWS 5xx).
-   */
-  public record Run(ScanReport report, List<InventoryProblem> problems, List<String> retryableFailures) {
-    public Run {
-      problems = List.copyOf(problems);
-      retryableFailures = List.copyOf(retryableFailures);
-    }
-
-    public boolean retryable() {
-      return !retryableFailures.isEmpty();
-    }
-  }
+public final class Pipeline {
 
   private final Inventory inventory;
   private final Executor executor;
@@ -57,7 +45,7 @@ public final class Guard {
   private final Clock clock;
   private final SafetyCheck safety = SafetyCheck.standard();
 
-  public Guard(Inventory inventory, Executor executor, RuleRegistry rules, Clock clock) {
+  public Pipeline(Inventory inventory, Executor executor, RuleRegistry rules, Clock clock) {
     this.inventory = inventory;
     this.executor = executor;
     this.rules = rules;
@@ -65,12 +53,25 @@ public final class Guard {
   }
 
   /**
-   * Reads the targets and evaluates them. With no trusted organization configured, the inventory also reads the
-   * account's own organization when a policy in scope names one, and that organization is trusted.
+   * Reads the request's targets and evaluates and acts on them. With no trusted organization configured, the inventory
+   * also reads the account's own organization when a policy in scope names one, and that organization is trusted.
+   * AWS errors while reading escape as SDK exceptions (the caller decides: a handler retries or fails); a change that
+   * fails is reported in its result, and one that failed in a way a retry can fix is also listed in
+   * {@link Run#retryableFailures()}.
    */
-  public Run run(Targets targets, Settings settings) {
-    InventoryResult read = inventory.load(targets, settings.trustedOrgIds().isEmpty());
-    return evaluateAndAct(read.estate(), read.problems(), settings);
+  public Run run(Request request) {
+    if (request.targets().isEmpty()) {
+      return new Run(request, new AccountRegion(inventory.accountId(), inventory.region()), List.of(), List.of(),
+          List.of());
+    }
+    InventoryResult read = inventory.load(request.targets(), request.settings().trustedOrgIds().isEmpty());
+    return evaluateAndAct(request, read.estate(), read.problems());
+  }
+
+  /** Runs, then hands the run to each sink in turn: the run and what each sink did with it. */
+  public Outcomes run(Request request, List<Sink> sinks) {
+    Run run = run(request);
+    return new Outcomes(run, sinks.stream().map(sink -> sink.deliver(run)).toList());
   }
 
   /**
@@ -90,7 +91,8 @@ public final class Guard {
   }
 
   /** Evaluates an estate already read; {@code problems} are the inventory's, carried into the run. */
-  public Run evaluateAndAct(Estate estate, List<InventoryProblem> problems, Settings settings) {
+  public Run evaluateAndAct(Request request, Estate estate, List<InventoryProblem> problems) {
+    Settings settings = request.settings();
     LocalDate today = LocalDate.now(clock);
     Map<RuleId, Map<String, String>> exemptions = endpointExemptions(estate, today);
     Map<RuleId, Set<String>> exemptIds = new EnumMap<>(RuleId.class);
@@ -130,7 +132,7 @@ public final class Guard {
       p.result = decide(p, estate, settings, retryable);
     }
     List<EvaluationResult> results = pending.stream().map(p -> p.result).toList();
-    return new Run(new ScanReport(estate.accountId(), estate.region(), results), problems, retryable);
+    return new Run(request, new AccountRegion(estate.accountId(), estate.region()), results, problems, retryable);
   }
 
   private EvaluationResult decide(Pending p, Estate estate, Settings settings, List<String> retryable) {

@@ -1,4 +1,4 @@
-package dev.endpointguard.handler;
+package dev.endpointguard.sink;
 
 import dev.endpointguard.rules.Evaluation;
 import java.time.Instant;
