@@ -44,11 +44,12 @@ public final class DemoRunner {
           outcome.alertsReceived()));
       if (keep) {
         console.blank();
-        console.line("The local AWS keeps running at " + aws.endpoint() + " (Ctrl-C stops it). Try:");
+        console.line("The local AWS keeps running at " + aws.endpoint() + " (Ctrl-C stops it). In another shell:");
+        console.line("  export AWS_ACCESS_KEY_ID=" + LocalAws.LOCAL_ACCESS_KEY + " AWS_SECRET_ACCESS_KEY="
+            + LocalAws.LOCAL_SECRET_KEY + "   # the local AWS takes any keys; these name it");
         console.line("  bin/endpoint-guard scan --endpoint-url " + aws.endpoint() + " --region us-east-1 "
             + "--trusted-org-id o-a1b2c3d4e5");
-        console.line("  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --endpoint-url " + aws.endpoint()
-            + " --region us-east-1 ec2 describe-vpc-endpoints");
+        console.line("  aws --endpoint-url " + aws.endpoint() + " --region us-east-1 ec2 describe-vpc-endpoints");
         waitForInterrupt();
       }
       return new Result(outcome);

@@ -59,7 +59,7 @@ public final class DemoStory {
     this.console = console;
     this.aws = aws;
     this.clock = clock;
-    this.target = AwsClients.Target.local(Region.of(REGION), aws.endpoint());
+    this.target = AwsClients.Target.local(Region.of(REGION), aws.endpoint()).withCredentials(LocalAws.credentials());
     this.clients = new AwsClients(target);
   }
 

@@ -5,20 +5,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -38,18 +39,20 @@ public final class AwsClients implements AutoCloseable {
    * optionally a shorter time limit per HTTP attempt (fault tests: a slow answer becomes a retried timeout).
    */
   public record Target(Region region, Optional<URI> endpointOverride, Optional<String> profile,
-                       boolean retries, List<ExecutionInterceptor> interceptors, Optional<Duration> attemptTimeout) {
+                       boolean retries, List<ExecutionInterceptor> interceptors, Optional<Duration> attemptTimeout,
+                       Optional<AwsCredentialsProvider> credentials) {
     public Target {
       Objects.requireNonNull(region, "region");
       Objects.requireNonNull(endpointOverride, "endpointOverride");
       Objects.requireNonNull(profile, "profile");
       interceptors = List.copyOf(interceptors);
       Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+      Objects.requireNonNull(credentials, "credentials");
     }
 
     public Target(Region region, Optional<URI> endpointOverride, Optional<String> profile, boolean retries,
                   List<ExecutionInterceptor> interceptors) {
-      this(region, endpointOverride, profile, retries, interceptors, Optional.empty());
+      this(region, endpointOverride, profile, retries, interceptors, Optional.empty(), Optional.empty());
     }
 
     /** A real AWS region through the default credential chain. */
@@ -57,24 +60,40 @@ public final class AwsClients implements AutoCloseable {
       return new Target(region, Optional.empty(), Optional.empty(), true, List.of());
     }
 
-    /** A local AWS at {@code endpoint}; dummy credentials unless the environment supplies some. */
+    /**
+     * Every call sent to {@code endpoint} (a local AWS, or an AWS-compatible endpoint); credentials from the default
+     * chain unless {@link #withCredentials} names some: nothing is made up.
+     */
     public static Target local(Region region, URI endpoint) {
       return new Target(region, Optional.of(endpoint), Optional.empty(), true, List.of());
     }
 
     public Target withRetries(boolean on) {
-      return new Target(region, endpointOverride, profile, on, interceptors, attemptTimeout);
+      return new Target(region, endpointOverride, profile, on, interceptors, attemptTimeout, credentials);
     }
 
-
     public Target withInterceptors(List<ExecutionInterceptor> list) {
-      return new Target(region, endpointOverride, profile, retries, list, attemptTimeout);
+      return new Target(region, endpointOverride, profile, retries, list, attemptTimeout, credentials);
     }
 
     public Target withAttemptTimeout(Duration limit) {
-      return new Target(region, endpointOverride, profile, retries, interceptors, Optional.of(limit));
+      return new Target(region, endpointOverride, profile, retries, interceptors, Optional.of(limit), credentials);
+    }
+
+    /** These credentials instead of the default chain (a local AWS's, given by whoever started it). */
+    public Target withCredentials(AwsCredentialsProvider provider) {
+      return new Target(region, endpointOverride, profile, retries, interceptors, attemptTimeout,
+          Optional.of(provider));
+    }
+
+    /** The same target in another Region. */
+    public Target inRegion(Region other) {
+      return new Target(other, endpointOverride, profile, retries, interceptors, attemptTimeout, credentials);
     }
   }
+
+  /** Attempts of one SNS publish (the first and four retries). */
+  static final int PUBLISH_ATTEMPTS = 5;
 
   private final Target target;
   private final SdkHttpClient http;
@@ -97,7 +116,7 @@ public final class AwsClients implements AutoCloseable {
     this.credentials = credentialsFor(target);
     this.ec2 = configure(Ec2Client.builder(), target.region()).build();
     this.sts = new Lazy<>(() -> configure(StsClient.builder(), target.region()).build());
-    this.sns = new Lazy<>(() -> configure(SnsClient.builder(), target.region()).build());
+    this.sns = new Lazy<>(() -> configure(SnsClient.builder(), target.region(), publishRetries()).build());
     // Route 53 is a global service: its API lives in aws-global whatever the scanned region.
     this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), Region.AWS_GLOBAL).build());
     this.config = new Lazy<>(() -> configure(ConfigClient.builder(), target.region()).build());
@@ -108,24 +127,46 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private static AwsCredentialsProvider credentialsFor(Target target) {
+    if (target.credentials().isPresent()) {
+      return target.credentials().get();
+    }
     if (target.profile().isPresent()) {
       return ProfileCredentialsProvider.create(target.profile().get());
-    }
-    if (target.endpointOverride().isPresent()) {
-      // A local AWS accepts any signed request: use the environment's keys when set, dummy ones otherwise.
-      String key = System.getenv("AWS_ACCESS_KEY_ID");
-      if (key != null && !key.isBlank() && System.getenv("AWS_SECRET_ACCESS_KEY") != null) {
-        return EnvironmentVariableCredentialsProvider.create();
-      }
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
     }
     return DefaultCredentialsProvider.builder().build();
   }
 
+  /**
+   * SNS publishes are retried only when SNS answered that it did not take the message (throttling, a server error),
+   * with backoff: a publish whose answer was lost may have gone through, and sending it again could double an alert.
+   * https://docs.aws.amazon.com/sns/latest/api/CommonErrors.html ·
+   * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+   */
+  static RetryStrategy publishRetries() {
+    return StandardRetryStrategy.builder()
+        .useClientDefaults(false)
+        .maxAttempts(PUBLISH_ATTEMPTS)
+        .retryOnException(AwsErrors::refusedRetryably)
+        .treatAsThrottling(t -> t instanceof AwsServiceException s && s.isThrottlingException())
+        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)))
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)))
+        .circuitBreakerEnabled(false)
+        .build();
+  }
+
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region) {
+    return configure(builder, region, null);
+  }
+
+  /** {@code retries}: a client's own retry strategy; null for the SDK's standard mode. */
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region, RetryStrategy retries) {
     ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-        .retryStrategy(RetryMode.STANDARD)
         .apiCallTimeout(Duration.ofSeconds(60));
+    if (retries == null) {
+      override.retryStrategy(RetryMode.STANDARD);
+    } else {
+      override.retryStrategy(retries);
+    }
     if (!target.retries()) {
       override.retryStrategy(b -> b.maxAttempts(1));
     }

@@ -22,6 +22,14 @@ public final class AwsErrors {
     return e.retryable() || causedByNetwork(e);
   }
 
+  /**
+   * AWS answered that it did not do the request and that a later attempt can (throttling, a 5xx): safe to send again
+   * even for a call that is not idempotent. A failure without an answer (a lost or reset connection) is not this.
+   */
+  public static boolean refusedRetryably(Throwable e) {
+    return e instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500);
+  }
+
   /** A connection refused, reset or timed out somewhere in the causes: the network failed, not the request. */
   public static boolean causedByNetwork(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -23,7 +23,7 @@ class LocalAwsLifecycleTest {
   @Test
   void startResetClose_stateIsClearedAndProcessStops() throws Exception {
     LocalAws local = LocalAws.start(LocalAwsExtension.home(), System.err::println);
-    try (AwsClients aws = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, local.endpoint()).withRetries(false))) {
+    try (AwsClients aws = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, local.endpoint()).withCredentials(LocalAws.credentials()).withRetries(false))) {
       assertThat(local.isRunning()).isTrue();
       assertThat(local.endpoint().toString()).startsWith("http://127.0.0.1:");
       String vpc = aws.ec2().createVpc(b -> b.cidrBlock("10.9.0.0/16")).vpc().vpcId();
@@ -47,7 +47,7 @@ class LocalAwsLifecycleTest {
   @Test
   void reset_forgetsRecordedEvaluationsAndSeededServices() throws Exception {
     try (LocalAws local = LocalAws.start(LocalAwsExtension.home(), System.err::println);
-         AwsClients aws = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, local.endpoint()).withRetries(false))) {
+         AwsClients aws = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, local.endpoint()).withCredentials(LocalAws.credentials()).withRetries(false))) {
       local.seedEndpointService(SeededEndpointService.of("seeded", java.util.List.of("us-east-1a")));
       aws.config().putEvaluations(b -> b.resultToken("t").testMode(true).evaluations(e -> e
           .complianceResourceType("AWS::EC2::VPCEndpoint").complianceResourceId("vpce-1")

@@ -23,8 +23,12 @@ public final class LocalAwsExtension implements BeforeEachCallback, ParameterRes
     static Shared start() {
       try {
         LocalAws aws = LocalAws.start(home(), message -> System.err.println("local AWS: " + message));
+        // What runs in this JVM against the local AWS without its own clients (the CLI's --endpoint-url, handler
+        // runtimes the tests build) finds these keys first in the SDK's default chain, as a user's shell would.
+        System.setProperty("aws.accessKeyId", LocalAws.LOCAL_ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", LocalAws.LOCAL_SECRET_KEY);
         return new Shared(aws, new AwsClients(AwsClients.Target.local(Region.US_EAST_1, aws.endpoint())
-            .withRetries(false)));
+            .withCredentials(LocalAws.credentials()).withRetries(false)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

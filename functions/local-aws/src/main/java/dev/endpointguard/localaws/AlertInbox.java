@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -37,7 +35,7 @@ public final class AlertInbox implements AutoCloseable {
   /** Creates topic {@code topicName} through {@code sns} and queue {@code queueName}, and subscribes the queue. */
   public static AlertInbox create(LocalAws aws, Region region, SnsClient sns, String topicName, String queueName) {
     SqsClient sqs = SqsClient.builder().region(region).endpointOverride(aws.endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .credentialsProvider(LocalAws.credentials())
         .httpClient(UrlConnectionHttpClient.create())
         .build();
     try {

@@ -22,6 +22,9 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A local AWS for tests and demos: moto in server mode, started from the bundled {@code moto_launcher.py}, which
@@ -81,6 +84,19 @@ public final class LocalAws implements AutoCloseable {
   public static Optional<Path> findPython(Path home) {
     return MotoPython.find(home);
   }
+
+  /**
+   * Credentials for this local AWS, which accepts any signed request: fixed keys named for what they are. Only the
+   * local AWS's users (tests, the demo) pass them; production code takes credentials from the default chain.
+   */
+  public static AwsCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_ACCESS_KEY, LOCAL_SECRET_KEY));
+  }
+
+  /** The access key id of {@link #credentials()}, for commands printed to be run against the local AWS. */
+  public static final String LOCAL_ACCESS_KEY = "local-aws";
+  /** The secret key of {@link #credentials()}. */
+  public static final String LOCAL_SECRET_KEY = "local-aws";
 
   public URI endpoint() {
     return endpoint;
