@@ -2,8 +2,8 @@ package dev.endpointguard.alert;
 
 import dev.endpointguard.plan.AddSubnets;
 import dev.endpointguard.plan.Change;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.RuleContext;
 import java.math.BigDecimal;
@@ -50,6 +50,7 @@ final class FindingText {
       case FAILED -> "What was attempted:\n";
       case SKIPPED -> "What would be done (skipped, nothing was changed):\n";
       case PLANNED, NONE -> "What would be done (not applied):\n";
+      case ALREADY_IN_EFFECT, NOT_ATTEMPTED -> throw notAnEvaluationOutcome(result);
     });
     plan.forEach(c -> text.append(BULLET).append(c.describe()).append('\n')
         .append("    Impact: ").append(c.impact()).append('\n'));
@@ -60,6 +61,7 @@ final class FindingText {
       case PLANNED -> ": nothing was changed; the rule is in alert mode. Turn on remediate mode (or run scan --fix)"
           + " to apply the plan.";
       case NONE -> ": nothing was changed.";
+      case ALREADY_IN_EFFECT, NOT_ATTEMPTED -> throw notAnEvaluationOutcome(result);
     }).append('\n');
   }
 
@@ -73,11 +75,17 @@ final class FindingText {
       case APPLIED -> "Roll back, in this order:\n";
       case FAILED -> "Roll back the changes that were applied, in this order:\n";
       case PLANNED, SKIPPED, NONE -> "Roll back (nothing to undo now; once the plan is applied), in this order:\n";
+      case ALREADY_IN_EFFECT, NOT_ATTEMPTED -> throw notAnEvaluationOutcome(result);
     });
     // Undo in reverse order: private DNS goes off before the VPC DNS attributes it depends on.
     List<Change> reversed = new ArrayList<>(plan);
     Collections.reverse(reversed);
     reversed.forEach(c -> text.append(BULLET).append(c.rollback()).append('\n'));
+  }
+
+  /** Outcomes of single changes: {@link EvaluationResult} refuses them, so an evaluation never has one. */
+  private static IllegalStateException notAnEvaluationOutcome(EvaluationResult result) {
+    return new IllegalStateException(result.outcome() + " is not an outcome of an evaluation");
   }
 
   /** AddSubnets costs one endpoint AZ-hour per new AZ; no other change kind changes the bill. */

@@ -65,8 +65,8 @@ public final class Executor {
     List<ChangeResult> results = new ArrayList<>();
     boolean stopped = false;
     for (Change change : plan) {
-      ChangeResult result = stopped ? ChangeResult.of(change, ChangeStatus.NOT_ATTEMPTED) : applyOne(change);
-      stopped = stopped || result.status() == ChangeStatus.FAILED || result.status() == ChangeStatus.SKIPPED;
+      ChangeResult result = stopped ? ChangeResult.of(change, Outcome.NOT_ATTEMPTED) : applyOne(change);
+      stopped = stopped || result.outcome() == Outcome.FAILED || result.outcome() == Outcome.SKIPPED;
       results.add(result);
     }
     return ExecutionResult.of(verify(results), writes.count() - before);
@@ -80,7 +80,7 @@ public final class Executor {
     List<ChangeResult> verified = new ArrayList<>(results);
     List<Integer> pending = new ArrayList<>();
     for (int i = 0; i < verified.size(); i++) {
-      if (verified.get(i).status() == ChangeStatus.APPLIED) {
+      if (verified.get(i).outcome() == Outcome.APPLIED) {
         pending.add(i);
       }
     }
@@ -91,11 +91,11 @@ public final class Executor {
         Change change = verified.get(i).change();
         try {
           Optional<String> missing = live.notInEffect(change);
-          verified.set(i, missing.map(m -> ChangeResult.of(change, ChangeStatus.FAILED, NOT_IN_EFFECT + m))
-              .orElseGet(() -> ChangeResult.of(change, ChangeStatus.APPLIED)));
+          verified.set(i, missing.map(m -> ChangeResult.of(change, Outcome.FAILED, NOT_IN_EFFECT + m))
+              .orElseGet(() -> ChangeResult.of(change, Outcome.APPLIED)));
           missing.ifPresent(m -> notShown.add(i));
         } catch (SdkException e) {
-          verified.set(i, ChangeResult.of(change, ChangeStatus.FAILED, "could not verify: " + failure(change, e)));
+          verified.set(i, ChangeResult.of(change, Outcome.FAILED, "could not verify: " + failure(change, e)));
         }
       }
       if (notShown.isEmpty() || !waits.hasNext() || !pause(waits.next())) {
@@ -119,26 +119,26 @@ public final class Executor {
     try {
       LiveCheck.Verdict verdict = live.before(change);
       return switch (verdict.action()) {
-        case SKIP -> ChangeResult.of(change, ChangeStatus.SKIPPED, verdict.reason());
-        case ALREADY_IN_EFFECT -> ChangeResult.of(change, ChangeStatus.ALREADY_IN_EFFECT);
+        case SKIP -> ChangeResult.of(change, Outcome.SKIPPED, verdict.reason());
+        case ALREADY_IN_EFFECT -> ChangeResult.of(change, Outcome.ALREADY_IN_EFFECT);
         case WRITE -> write(change, verdict.write().orElse(change));
       };
     } catch (SdkException e) {
-      return ChangeResult.of(change, ChangeStatus.FAILED, failure(change, e));
+      return ChangeResult.of(change, Outcome.FAILED, failure(change, e));
     }
   }
 
   private ChangeResult write(Change change, Change missingPart) {
     try {
       writes.write(missingPart);
-      return ChangeResult.of(change, ChangeStatus.APPLIED);
+      return ChangeResult.of(change, Outcome.APPLIED);
     } catch (Ec2Exception e) {
       String code = Ec2Writes.errorCode(e);
       // A racing invocation covered the AZ between our read and our write: the change holds, count it done.
       if (DUPLICATE_SUBNETS_IN_SAME_ZONE.equals(code) && live.notInEffect(change).isEmpty()) {
-        return ChangeResult.of(change, ChangeStatus.ALREADY_IN_EFFECT, "applied concurrently by another invocation");
+        return ChangeResult.of(change, Outcome.ALREADY_IN_EFFECT, "applied concurrently by another invocation");
       }
-      return ChangeResult.of(change, ChangeStatus.FAILED, failure(change, e));
+      return ChangeResult.of(change, Outcome.FAILED, failure(change, e));
     }
   }
 

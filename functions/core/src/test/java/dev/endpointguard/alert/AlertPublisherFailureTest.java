@@ -2,7 +2,7 @@ package dev.endpointguard.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.endpointguard.report.Outcome;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.rules.RuleId;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.endpointguard.handler;
 
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.RuleId;
 import java.util.EnumMap;
 import java.util.List;

@@ -20,7 +20,7 @@ import dev.endpointguard.model.SubnetInfo;
 import dev.endpointguard.model.VpcInfo;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.trigger.CloudTrailDecoder;
