@@ -1,6 +1,5 @@
 package dev.endpointguard.alert;
 
-import dev.endpointguard.plan.AddSubnets;
 import dev.endpointguard.plan.Change;
 import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
@@ -88,22 +87,18 @@ final class FindingText {
     return new IllegalStateException(result.outcome() + " is not an outcome of an evaluation");
   }
 
-  /** AddSubnets costs one endpoint AZ-hour per new AZ; no other change kind changes the bill. */
+  /**
+   * What the plan adds to the bill: the sum of its changes' monthly costs, which only endpoint AZ-hours make
+   * (https://aws.amazon.com/privatelink/pricing/); {@code azHourPriceUsd} is the price they were costed at.
+   */
   static String cost(List<Change> plan, Outcome outcome, BigDecimal azHourPriceUsd) {
-    int azs = 0;
-    for (Change c : plan) {
-      if (c instanceof AddSubnets add) {
-        azs += add.azIds().size();
-      }
-    }
-    if (azs == 0) {
+    BigDecimal monthly = plan.stream().map(Change::monthlyCostUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (monthly.signum() == 0) {
       return "Cost: no change.";
     }
-    BigDecimal monthly = azHourPriceUsd.multiply(BigDecimal.valueOf((long) azs * RuleContext.HOURS_PER_MONTH))
-        .setScale(2, RoundingMode.HALF_UP);
     String when = outcome == Outcome.APPLIED ? "" : " once applied";
-    return "Cost: +$" + monthly.toPlainString() + " per month" + when + " (" + azs + " more AZ" + (azs == 1 ? "" : "s")
-        + " x $" + azHourPriceUsd.stripTrailingZeros().toPlainString() + " per endpoint AZ-hour x "
-        + RuleContext.HOURS_PER_MONTH + " h).";
+    return "Cost: +$" + monthly.setScale(2, RoundingMode.HALF_UP).toPlainString() + " per month" + when
+        + " (each added AZ is billed $" + azHourPriceUsd.stripTrailingZeros().toPlainString()
+        + " per endpoint AZ-hour x " + RuleContext.HOURS_PER_MONTH + " h).";
   }
 }
