@@ -7,6 +7,7 @@ import dev.endpointguard.inventory.Targets;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.VpcSnapshot;
+import dev.endpointguard.plan.Change;
 import dev.endpointguard.plan.ExecutionResult;
 import dev.endpointguard.plan.Executor;
 import dev.endpointguard.plan.Outcome;
@@ -106,8 +107,8 @@ public final class Guard {
         Evaluation e = rule.evaluate(endpoint, context);
         Optional<String> exempt = Optional.ofNullable(
             exemptions.getOrDefault(rule.id(), Map.of()).get(endpoint.endpointId()));
-        pending.add(new Pending(exempt.map(e::notApplicable).orElse(e),
-            PreviousState.ofEndpoint(rule.id(), endpoint)));
+        Evaluation judged = exempt.map(e::notApplicable).orElse(e);
+        pending.add(new Pending(judged, Change.previousState(judged.plan(), estate)));
       }
     }
     for (VpcSnapshot vpc : estate.vpcs()) {
@@ -117,7 +118,8 @@ public final class Guard {
         }
         Evaluation e = rule.evaluate(vpc, context);
         Optional<String> exempt = Exemptions.exemption(vpc.vpc().tags(), rule.id(), today);
-        pending.add(new Pending(exempt.map(e::notApplicable).orElse(e), PreviousState.ofVpc(vpc.vpc())));
+        Evaluation judged = exempt.map(e::notApplicable).orElse(e);
+        pending.add(new Pending(judged, Change.previousState(judged.plan(), estate)));
       }
     }
 
