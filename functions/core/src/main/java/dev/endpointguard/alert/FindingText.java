@@ -89,7 +89,8 @@ final class FindingText {
 
   /**
    * What the plan adds to the bill: the sum of its changes' monthly costs, which only endpoint AZ-hours make
-   * (https://aws.amazon.com/privatelink/pricing/); {@code azHourPriceUsd} is the price they were costed at.
+   * (https://aws.amazon.com/privatelink/pricing/). {@code azHourPriceUsd} is the run's configured price per AZ-hour,
+   * the one the rules cost added AZs at.
    */
   static String cost(List<Change> plan, Outcome outcome, BigDecimal azHourPriceUsd) {
     BigDecimal monthly = plan.stream().map(Change::monthlyCostUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
