@@ -1,8 +1,8 @@
 package dev.endpointguard.cli;
 
 import dev.endpointguard.plan.Change;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.rules.Evaluation;
 import java.io.PrintWriter;

@@ -1,9 +1,8 @@
 package dev.endpointguard.alert;
 
-import dev.endpointguard.plan.AddSubnets;
 import dev.endpointguard.plan.Change;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.RuleContext;
 import java.math.BigDecimal;
@@ -50,6 +49,7 @@ final class FindingText {
       case FAILED -> "What was attempted:\n";
       case SKIPPED -> "What would be done (skipped, nothing was changed):\n";
       case PLANNED, NONE -> "What would be done (not applied):\n";
+      case ALREADY_IN_EFFECT, NOT_ATTEMPTED -> throw notAnEvaluationOutcome(result);
     });
     plan.forEach(c -> text.append(BULLET).append(c.describe()).append('\n')
         .append("    Impact: ").append(c.impact()).append('\n'));
@@ -60,6 +60,7 @@ final class FindingText {
       case PLANNED -> ": nothing was changed; the rule is in alert mode. Turn on remediate mode (or run scan --fix)"
           + " to apply the plan.";
       case NONE -> ": nothing was changed.";
+      case ALREADY_IN_EFFECT, NOT_ATTEMPTED -> throw notAnEvaluationOutcome(result);
     }).append('\n');
   }
 
@@ -73,6 +74,7 @@ final class FindingText {
       case APPLIED -> "Roll back, in this order:\n";
       case FAILED -> "Roll back the changes that were applied, in this order:\n";
       case PLANNED, SKIPPED, NONE -> "Roll back (nothing to undo now; once the plan is applied), in this order:\n";
+      case ALREADY_IN_EFFECT, NOT_ATTEMPTED -> throw notAnEvaluationOutcome(result);
     });
     // Undo in reverse order: private DNS goes off before the VPC DNS attributes it depends on.
     List<Change> reversed = new ArrayList<>(plan);
@@ -80,22 +82,24 @@ final class FindingText {
     reversed.forEach(c -> text.append(BULLET).append(c.rollback()).append('\n'));
   }
 
-  /** AddSubnets costs one endpoint AZ-hour per new AZ; no other change kind changes the bill. */
+  /** Outcomes of single changes: {@link EvaluationResult} refuses them, so an evaluation never has one. */
+  private static IllegalStateException notAnEvaluationOutcome(EvaluationResult result) {
+    return new IllegalStateException(result.outcome() + " is not an outcome of an evaluation");
+  }
+
+  /**
+   * What the plan adds to the bill: the sum of its changes' monthly costs, which only endpoint AZ-hours make
+   * (https://aws.amazon.com/privatelink/pricing/). {@code azHourPriceUsd} is the run's configured price per AZ-hour,
+   * the one the rules cost added AZs at.
+   */
   static String cost(List<Change> plan, Outcome outcome, BigDecimal azHourPriceUsd) {
-    int azs = 0;
-    for (Change c : plan) {
-      if (c instanceof AddSubnets add) {
-        azs += add.azIds().size();
-      }
-    }
-    if (azs == 0) {
+    BigDecimal monthly = plan.stream().map(Change::monthlyCostUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (monthly.signum() == 0) {
       return "Cost: no change.";
     }
-    BigDecimal monthly = azHourPriceUsd.multiply(BigDecimal.valueOf((long) azs * RuleContext.HOURS_PER_MONTH))
-        .setScale(2, RoundingMode.HALF_UP);
     String when = outcome == Outcome.APPLIED ? "" : " once applied";
-    return "Cost: +$" + monthly.toPlainString() + " per month" + when + " (" + azs + " more AZ" + (azs == 1 ? "" : "s")
-        + " x $" + azHourPriceUsd.stripTrailingZeros().toPlainString() + " per endpoint AZ-hour x "
-        + RuleContext.HOURS_PER_MONTH + " h).";
+    return "Cost: +$" + monthly.setScale(2, RoundingMode.HALF_UP).toPlainString() + " per month" + when
+        + " (each added AZ is billed $" + azHourPriceUsd.stripTrailingZeros().toPlainString()
+        + " per endpoint AZ-hour x " + RuleContext.HOURS_PER_MONTH + " h).";
   }
 }

@@ -8,12 +8,13 @@ import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.VpcSnapshot;
+import dev.endpointguard.plan.Change;
 import dev.endpointguard.plan.ExecutionResult;
 import dev.endpointguard.plan.Executor;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.plan.RetryableAwsException;
 import dev.endpointguard.plan.SafetyCheck;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.Rule;
@@ -108,8 +109,8 @@ public final class Pipeline {
         Evaluation e = rule.evaluate(endpoint, context);
         Optional<String> exempt = Optional.ofNullable(
             exemptions.getOrDefault(rule.id(), Map.of()).get(endpoint.endpointId()));
-        pending.add(new Pending(exempt.map(e::notApplicable).orElse(e),
-            PreviousState.ofEndpoint(rule.id(), endpoint)));
+        Evaluation judged = exempt.map(e::notApplicable).orElse(e);
+        pending.add(new Pending(judged, Change.previousState(judged.plan(), estate)));
       }
     }
     for (VpcSnapshot vpc : estate.vpcs()) {
@@ -119,7 +120,8 @@ public final class Pipeline {
         }
         Evaluation e = rule.evaluate(vpc, context);
         Optional<String> exempt = Exemptions.exemption(vpc.vpc().tags(), rule.id(), today);
-        pending.add(new Pending(exempt.map(e::notApplicable).orElse(e), PreviousState.ofVpc(vpc.vpc())));
+        Evaluation judged = exempt.map(e::notApplicable).orElse(e);
+        pending.add(new Pending(judged, Change.previousState(judged.plan(), estate)));
       }
     }
 

@@ -6,25 +6,29 @@ import java.util.Optional;
 /**
  * One change of a plan and what became of it.
  *
- * @param detail why it failed or was skipped, or a note (e.g. a concurrent invocation applied it first)
+ * @param outcome one of {@link Outcome#CHANGE}
+ * @param detail  why it failed or was skipped, or a note (e.g. a concurrent invocation applied it first)
  */
-public record ChangeResult(Change change, ChangeStatus status, Optional<String> detail) {
+public record ChangeResult(Change change, Outcome outcome, Optional<String> detail) {
   public ChangeResult {
     Objects.requireNonNull(change, "change");
-    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(detail, "detail");
+    if (!Outcome.CHANGE.contains(outcome)) {
+      throw new IllegalArgumentException(outcome + " is not an outcome of a change, only of a plan");
+    }
   }
 
-  public static ChangeResult of(Change change, ChangeStatus status) {
-    return new ChangeResult(change, status, Optional.empty());
+  public static ChangeResult of(Change change, Outcome outcome) {
+    return new ChangeResult(change, outcome, Optional.empty());
   }
 
-  public static ChangeResult of(Change change, ChangeStatus status, String detail) {
-    return new ChangeResult(change, status, Optional.of(detail));
+  public static ChangeResult of(Change change, Outcome outcome, String detail) {
+    return new ChangeResult(change, outcome, Optional.of(detail));
   }
 
   /** The change holds now, whoever wrote it. */
   public boolean inEffect() {
-    return status == ChangeStatus.APPLIED || status == ChangeStatus.ALREADY_IN_EFFECT;
+    return outcome == Outcome.APPLIED || outcome == Outcome.ALREADY_IN_EFFECT;
   }
 }

@@ -1,10 +1,16 @@
 package dev.endpointguard.plan;
 
+import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.Estate;
+import dev.endpointguard.model.VpcInfo;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.DnsOptionsSpecification;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
 
 /**
  * Turns private DNS on for an Interface endpoint. AWS associates the service's private hosted zone with the VPC on
@@ -19,8 +25,6 @@ import java.util.Optional;
  */
 public record EnablePrivateDns(String endpointId, String privateDnsName,
                                Optional<Boolean> privateDnsOnlyForInboundResolverEndpoint) implements Change {
-  public static final List<String> PERMISSIONS =
-      List.of("ec2:ModifyVpcEndpoint", "route53:AssociateVPCWithHostedZone");
 
   public EnablePrivateDns {
     Objects.requireNonNull(endpointId, "endpointId");
@@ -42,6 +46,11 @@ public record EnablePrivateDns(String endpointId, String privateDnsName,
   }
 
   @Override
+  public ChangeKind kind() {
+    return ChangeKind.ENABLE_PRIVATE_DNS;
+  }
+
+  @Override
   public String target() {
     return endpointId;
   }
@@ -54,11 +63,6 @@ public record EnablePrivateDns(String endpointId, String privateDnsName,
     privateDnsOnlyForInboundResolverEndpoint.ifPresent(v -> detail.put("dnsOptions",
         Map.of("privateDnsOnlyForInboundResolverEndpoint", v)));
     return detail;
-  }
-
-  @Override
-  public List<String> permissions() {
-    return PERMISSIONS;
   }
 
   @Override
@@ -90,5 +94,75 @@ public record EnablePrivateDns(String endpointId, String privateDnsName,
   @Override
   public String rollback() {
     return "aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + endpointId + " --no-private-dns-enabled";
+  }
+
+  @Override
+  public BigDecimal monthlyCostUsd() {
+    return BigDecimal.ZERO;
+  }
+
+  /** {@code privateDnsEnabled} (boolean) of the endpoint before. */
+  @Override
+  public Map<String, Object> previousState(Estate planned) {
+    return PlannedFrom.endpoint(planned, endpointId)
+        .map(e -> Map.<String, Object>of("privateDnsEnabled", e.privateDnsEnabled())).orElse(Map.of());
+  }
+
+  /**
+   * An Interface endpoint of a service that offers a private DNS name, in a VPC whose two DNS attributes are on or
+   * turned on earlier in the plan: private DNS needs both.
+   * https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html#prerequisites-interface-endpoints
+   */
+  @Override
+  public Optional<String> whyUnsafe(PlannedFrom from) {
+    return from.onOurEndpoint(endpointId, e -> unsafeOn(e, from));
+  }
+
+  private static Optional<String> unsafeOn(EndpointSnapshot endpoint, PlannedFrom from) {
+    if (endpoint.type() != EndpointType.INTERFACE) {
+      return Optional.of("only Interface endpoints have private DNS, this one is " + endpoint.type().awsName());
+    }
+    if (endpoint.service().privateDnsName().isEmpty()) {
+      return Optional.of("the service offers no private DNS name");
+    }
+    VpcInfo vpc = endpoint.vpc().vpc();
+    for (VpcDnsAttribute attribute : VpcDnsAttribute.values()) {
+      if (!EnableVpcDnsAttribute.onOrTurnedOnEarlier(vpc, attribute, from)) {
+        return Optional.of(attribute.awsName() + " of " + vpc.vpcId() + " is off and not turned on before");
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public LiveDecision beforeWrite(LiveState live) {
+    return live.endpoint(endpointId)
+        .map(e -> e.privateDnsEnabled() ? LiveDecision.inEffect() : LiveDecision.writeIfModifiable(e, this))
+        .orElseGet(() -> LiveDecision.gone(this));
+  }
+
+  @Override
+  public void write(Ec2Writer writer) {
+    writer.call(ec2 -> ec2.modifyVpcEndpoint(request()));
+  }
+
+  /**
+   * ModifyVpcEndpoint with PrivateDnsEnabled=true, and DnsOptions only when the change carries one (S3 interface
+   * endpoints): other services refuse the option.
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
+   */
+  ModifyVpcEndpointRequest request() {
+    ModifyVpcEndpointRequest.Builder request = ModifyVpcEndpointRequest.builder().vpcEndpointId(endpointId)
+        .privateDnsEnabled(true);
+    privateDnsOnlyForInboundResolverEndpoint.ifPresent(v -> request.dnsOptions(
+        DnsOptionsSpecification.builder().privateDnsOnlyForInboundResolverEndpoint(v).build()));
+    return request.build();
+  }
+
+  @Override
+  public Optional<String> notInEffect(LiveState live) {
+    return live.endpoint(endpointId)
+        .map(e -> e.privateDnsEnabled() ? Optional.<String>empty() : Optional.of("private DNS is off"))
+        .orElse(Optional.of("endpoint " + endpointId + " is gone"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.endpointguard.plan;
 
-import dev.endpointguard.report.Outcome;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +8,8 @@ import java.util.Optional;
  * What applying one evaluation's plan did.
  *
  * @param outcome APPLIED when every change holds (written now or already in effect), FAILED or SKIPPED with the
- *                first failure's or skip's reason in {@code error}, NONE for an empty plan
+ *                first failure's or skip's reason in {@code error}, NONE for an empty plan: one of
+ *                {@link Outcome#EVALUATION}, never PLANNED
  * @param writes  the AWS write calls made; zero when everything was already in effect
  */
 public record ExecutionResult(Outcome outcome, Optional<String> error, List<ChangeResult> changes, int writes) {
@@ -17,12 +17,15 @@ public record ExecutionResult(Outcome outcome, Optional<String> error, List<Chan
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(error, "error");
     changes = List.copyOf(changes);
+    if (!Outcome.EVALUATION.contains(outcome) || outcome == Outcome.PLANNED) {
+      throw new IllegalArgumentException(outcome + " is not an outcome of an applied plan");
+    }
   }
 
   /** A plan not applied at all, e.g. because it failed the safety check: every change NOT_ATTEMPTED. */
   public static ExecutionResult skipped(List<Change> plan, String reason) {
     return new ExecutionResult(Outcome.SKIPPED, Optional.of(reason),
-        plan.stream().map(c -> ChangeResult.of(c, ChangeStatus.NOT_ATTEMPTED)).toList(), 0);
+        plan.stream().map(c -> ChangeResult.of(c, Outcome.NOT_ATTEMPTED)).toList(), 0);
   }
 
   /** The overall outcome of per-change results: the first FAILED wins, then the first SKIPPED. */
@@ -30,11 +33,10 @@ public record ExecutionResult(Outcome outcome, Optional<String> error, List<Chan
     if (changes.isEmpty()) {
       return new ExecutionResult(Outcome.NONE, Optional.empty(), changes, writes);
     }
-    for (ChangeStatus bad : List.of(ChangeStatus.FAILED, ChangeStatus.SKIPPED)) {
-      Optional<ChangeResult> first = changes.stream().filter(r -> r.status() == bad).findFirst();
+    for (Outcome bad : List.of(Outcome.FAILED, Outcome.SKIPPED)) {
+      Optional<ChangeResult> first = changes.stream().filter(r -> r.outcome() == bad).findFirst();
       if (first.isPresent()) {
-        Outcome outcome = bad == ChangeStatus.FAILED ? Outcome.FAILED : Outcome.SKIPPED;
-        return new ExecutionResult(outcome, Optional.of(first.get().detail().orElse(bad.name())), changes, writes);
+        return new ExecutionResult(bad, Optional.of(first.get().detail().orElse(bad.name())), changes, writes);
       }
     }
     return new ExecutionResult(Outcome.APPLIED, Optional.empty(), changes, writes);

@@ -15,18 +15,21 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
 /**
  * The only code that writes AWS. Applies one evaluation's plan, one change at a time, one write per change (two for
- * a security group source: authorize, then revoke), each after a fresh read of the resource; then re-reads and
- * verifies, waiting ({@link Settling}) for what does not show yet. Idempotent: a change already in effect is not written again. Retries are the SDK's (configured in the
- * client); what survives them as throttling or a server error is thrown as {@link RetryableAwsException}.
- * Not thread-safe: one executor per invocation thread.
+ * a security group source: authorize, then revoke), each after a fresh read of the resource that the change judges
+ * ({@link Change#beforeWrite}: write the missing part, already in effect, or skip); the change makes its calls
+ * ({@link Change#write}) through the executor's counting {@link Ec2Writer}. Then re-reads and verifies each written
+ * change ({@link Change#notInEffect}), waiting ({@link Settling}) for what does not show yet. Idempotent: a change
+ * already in effect is not written again. Retries are the SDK's (configured in the client); what survives them as
+ * throttling or a server error is thrown as {@link RetryableAwsException}. Not thread-safe: one executor per
+ * invocation thread.
  */
 public final class Executor {
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
   static final String DUPLICATE_SUBNETS_IN_SAME_ZONE = "DuplicateSubnetsInSameZone";
   private static final String NOT_IN_EFFECT = "applied but not in effect: ";
 
-  private final Ec2Writes writes;
-  private final LiveCheck live;
+  private final Ec2Writer writes;
+  private final LiveState live;
   private final Settling settling;
 
   /** With {@link Settling#standard()}: a change that does not show at once is re-read after 1, 2 and 4 s. */
@@ -35,8 +38,8 @@ public final class Executor {
   }
 
   public Executor(Ec2Client ec2, LiveState live, Settling settling) {
-    this.writes = new Ec2Writes(Objects.requireNonNull(ec2, "ec2"));
-    this.live = new LiveCheck(Objects.requireNonNull(live, "live"));
+    this.writes = new Ec2Writer(Objects.requireNonNull(ec2, "ec2"));
+    this.live = Objects.requireNonNull(live, "live");
     this.settling = Objects.requireNonNull(settling, "settling");
   }
 
@@ -65,8 +68,8 @@ public final class Executor {
     List<ChangeResult> results = new ArrayList<>();
     boolean stopped = false;
     for (Change change : plan) {
-      ChangeResult result = stopped ? ChangeResult.of(change, ChangeStatus.NOT_ATTEMPTED) : applyOne(change);
-      stopped = stopped || result.status() == ChangeStatus.FAILED || result.status() == ChangeStatus.SKIPPED;
+      ChangeResult result = stopped ? ChangeResult.of(change, Outcome.NOT_ATTEMPTED) : applyOne(change);
+      stopped = stopped || result.outcome() == Outcome.FAILED || result.outcome() == Outcome.SKIPPED;
       results.add(result);
     }
     return ExecutionResult.of(verify(results), writes.count() - before);
@@ -80,7 +83,7 @@ public final class Executor {
     List<ChangeResult> verified = new ArrayList<>(results);
     List<Integer> pending = new ArrayList<>();
     for (int i = 0; i < verified.size(); i++) {
-      if (verified.get(i).status() == ChangeStatus.APPLIED) {
+      if (verified.get(i).outcome() == Outcome.APPLIED) {
         pending.add(i);
       }
     }
@@ -90,12 +93,12 @@ public final class Executor {
       for (int i : pending) {
         Change change = verified.get(i).change();
         try {
-          Optional<String> missing = live.notInEffect(change);
-          verified.set(i, missing.map(m -> ChangeResult.of(change, ChangeStatus.FAILED, NOT_IN_EFFECT + m))
-              .orElseGet(() -> ChangeResult.of(change, ChangeStatus.APPLIED)));
+          Optional<String> missing = change.notInEffect(live);
+          verified.set(i, missing.map(m -> ChangeResult.of(change, Outcome.FAILED, NOT_IN_EFFECT + m))
+              .orElseGet(() -> ChangeResult.of(change, Outcome.APPLIED)));
           missing.ifPresent(m -> notShown.add(i));
         } catch (SdkException e) {
-          verified.set(i, ChangeResult.of(change, ChangeStatus.FAILED, "could not verify: " + failure(change, e)));
+          verified.set(i, ChangeResult.of(change, Outcome.FAILED, "could not verify: " + failure(change, e)));
         }
       }
       if (notShown.isEmpty() || !waits.hasNext() || !pause(waits.next())) {
@@ -117,28 +120,28 @@ public final class Executor {
 
   private ChangeResult applyOne(Change change) {
     try {
-      LiveCheck.Verdict verdict = live.before(change);
-      return switch (verdict.action()) {
-        case SKIP -> ChangeResult.of(change, ChangeStatus.SKIPPED, verdict.reason());
-        case ALREADY_IN_EFFECT -> ChangeResult.of(change, ChangeStatus.ALREADY_IN_EFFECT);
-        case WRITE -> write(change, verdict.write().orElse(change));
+      LiveDecision decision = change.beforeWrite(live);
+      return switch (decision.action()) {
+        case SKIP -> ChangeResult.of(change, Outcome.SKIPPED, decision.reason());
+        case ALREADY_IN_EFFECT -> ChangeResult.of(change, Outcome.ALREADY_IN_EFFECT);
+        case WRITE -> write(change, decision.write().orElse(change));
       };
     } catch (SdkException e) {
-      return ChangeResult.of(change, ChangeStatus.FAILED, failure(change, e));
+      return ChangeResult.of(change, Outcome.FAILED, failure(change, e));
     }
   }
 
   private ChangeResult write(Change change, Change missingPart) {
     try {
-      writes.write(missingPart);
-      return ChangeResult.of(change, ChangeStatus.APPLIED);
+      missingPart.write(writes);
+      return ChangeResult.of(change, Outcome.APPLIED);
     } catch (Ec2Exception e) {
-      String code = Ec2Writes.errorCode(e);
+      String code = Ec2Writer.errorCode(e);
       // A racing invocation covered the AZ between our read and our write: the change holds, count it done.
-      if (DUPLICATE_SUBNETS_IN_SAME_ZONE.equals(code) && live.notInEffect(change).isEmpty()) {
-        return ChangeResult.of(change, ChangeStatus.ALREADY_IN_EFFECT, "applied concurrently by another invocation");
+      if (DUPLICATE_SUBNETS_IN_SAME_ZONE.equals(code) && change.notInEffect(live).isEmpty()) {
+        return ChangeResult.of(change, Outcome.ALREADY_IN_EFFECT, "applied concurrently by another invocation");
       }
-      return ChangeResult.of(change, ChangeStatus.FAILED, failure(change, e));
+      return ChangeResult.of(change, Outcome.FAILED, failure(change, e));
     }
   }
 

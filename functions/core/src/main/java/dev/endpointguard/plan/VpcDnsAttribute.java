@@ -1,5 +1,7 @@
 package dev.endpointguard.plan;
 
+import dev.endpointguard.model.VpcInfo;
+
 /** The two VPC DNS attributes private DNS needs, in the order AWS lets them be turned on. */
 public enum VpcDnsAttribute {
   ENABLE_DNS_SUPPORT("enableDnsSupport", "--enable-dns-support"),
@@ -19,5 +21,10 @@ public enum VpcDnsAttribute {
 
   public String cliFlag() {
     return cliFlag;
+  }
+
+  /** The attribute's value in a VPC as the inventory read it. */
+  public boolean isOn(VpcInfo vpc) {
+    return this == ENABLE_DNS_SUPPORT ? vpc.dnsSupport() : vpc.dnsHostnames();
   }
 }

@@ -1,5 +1,6 @@
 package dev.endpointguard.report;
 
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.rules.Evaluation;
 import java.util.Map;
 import java.util.Objects;
@@ -8,8 +9,11 @@ import java.util.Optional;
 /**
  * An evaluation with what was done about it.
  *
+ * @param outcome  one of {@link Outcome#EVALUATION} (PLANNED, APPLIED, FAILED, SKIPPED, NONE): the report's
+ *                 {@code outcome}
  * @param error    for FAILED and SKIPPED: the AWS error code and message, or why it was skipped
  * @param previous the state of what the plan touches, as it was before (for rollback)
+ * @throws IllegalArgumentException for an outcome only a single change can have (ALREADY_IN_EFFECT, NOT_ATTEMPTED)
  */
 public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<String> error,
                                Map<String, Object> previous) {
@@ -17,6 +21,9 @@ public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(error, "error");
+    if (!Outcome.EVALUATION.contains(outcome)) {
+      throw new IllegalArgumentException(outcome + " is not an outcome of an evaluation, only of a change");
+    }
     previous = Map.copyOf(previous);
   }
 

@@ -41,7 +41,7 @@ public final class ReportJson {
 
   public static ObjectNode change(Change c) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("change", c.kind());
+    node.put("change", c.kind().reportName());
     node.put("target", c.target());
     node.set("detail", MAPPER.valueToTree(c.detail()));
     node.put("impact", c.impact());

@@ -1,5 +1,6 @@
 package dev.endpointguard.report;
 
+import dev.endpointguard.plan.Outcome;
 import java.util.List;
 import java.util.Objects;
 

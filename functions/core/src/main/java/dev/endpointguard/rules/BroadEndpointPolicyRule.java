@@ -37,21 +37,21 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
 
   @Override
   public Evaluation evaluate(EndpointSnapshot endpoint, RuleContext context) {
-    Verdict verdict = Verdict.on(this, endpoint);
-    String label = Verdict.label(endpoint);
+    EvaluationBuilder evaluation = EvaluationBuilder.on(this, endpoint);
+    String label = EvaluationBuilder.label(endpoint);
     if (endpoint.type() != EndpointType.INTERFACE && endpoint.type() != EndpointType.GATEWAY) {
-      return verdict.wrongType(endpoint, "Interface and Gateway");
+      return evaluation.wrongType(endpoint, "Interface and Gateway");
     }
     ServiceFacts service = endpoint.service();
     // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html: "When you create a VPC endpoint for
     // an endpoint service other than an AWS service, we allow full access to the endpoint."
     if (!service.awsService()) {
-      return verdict.notApplicable(label + " connects to an endpoint service that is not an AWS service"
+      return evaluation.notApplicable(label + " connects to an endpoint service that is not an AWS service"
           + service.owner().map(o -> " (owner " + o + ")").orElse("") + ": AWS allows full access through such an"
           + " endpoint whatever its policy says; the service's allowed principals control who connects");
     }
     if (!service.policySupported()) {
-      return verdict.notApplicable(label + " is for a service that does not support endpoint policies");
+      return evaluation.notApplicable(label + " is for a service that does not support endpoint policies");
     }
     TrustedIdentities trust = new TrustedIdentities(context.allTrustedAccounts(), context.trustedOrgIds(),
         context.ownOrganization().orgId());
@@ -60,39 +60,39 @@ public final class BroadEndpointPolicyRule implements Rule.EndpointRule {
     PolicyJudgements.Judgement judgement = judgements.judge(document, previous, trust, endpoint.serviceName());
     PolicyAnalysis analysis = judgement.analysis();
     if (analysis.parseError().isPresent()) {
-      return verdict.nonCompliant(label + " has a policy that cannot be parsed: " + analysis.parseError().get(),
+      return evaluation.nonCompliant(label + " has a policy that cannot be parsed: " + analysis.parseError().get(),
           List.of());
     }
     String notes = analysis.notes().isEmpty() ? "" : " (" + String.join("; ", analysis.notes()) + ")";
     if (!analysis.broad()) {
-      return verdict.compliant(label + " has a policy that admits only trusted identities" + notes);
+      return evaluation.compliant(label + " has a policy that admits only trusted identities" + notes);
     }
     List<StatementFinding> findings = analysis.broadStatements();
     String finding = label + " has a broad policy" + notes + ": " + findings.get(0).reason()
         + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more" : "");
-    Optional<String> managed = Verdict.managedElsewhere(endpoint);
+    Optional<String> managed = EvaluationBuilder.managedElsewhere(endpoint);
     if (managed.isPresent()) {
-      return verdict.nonCompliant(finding + "; " + managed.get() + ", so no plan is made", List.of());
+      return evaluation.nonCompliant(finding + "; " + managed.get() + ", so no plan is made", List.of());
     }
     if (!service.known()) {
-      return verdict.nonCompliant(finding + "; DescribeVpcEndpointServices does not describe the service here, so"
+      return evaluation.nonCompliant(finding + "; DescribeVpcEndpointServices does not describe the service here, so"
           + " whether its endpoints take a policy is unknown and no plan is made", List.of());
     }
     if (context.ownOrganization() instanceof OwnOrganization.Unreadable unreadable
         && PolicyAnalyzer.namesOrganization(document)) {
-      return verdict.nonCompliant(finding + "; the account's own organization could not be read ("
+      return evaluation.nonCompliant(finding + "; the account's own organization could not be read ("
           + unreadable.reason() + "), so whether the policy names it is unknown and no plan is made", List.of());
     }
     Optional<PolicyNarrower.Narrowing> narrowed = judgement.narrowed();
     if (narrowed.isEmpty()) {
-      return verdict.nonCompliant(finding + "; no narrowed policy could be written, so no plan is made", List.of());
+      return evaluation.nonCompliant(finding + "; no narrowed policy could be written, so no plan is made", List.of());
     }
     Optional<String> violation = judgement.violation();
     if (violation.isPresent()) {
-      return verdict.nonCompliant(finding + "; the narrowed policy failed the safety check (" + violation.get()
+      return evaluation.nonCompliant(finding + "; the narrowed policy failed the safety check (" + violation.get()
           + "), so no plan is made", List.of());
     }
-    return verdict.nonCompliant(finding, List.of(new NarrowPolicy(endpoint.endpointId(), previous,
+    return evaluation.nonCompliant(finding, List.of(new NarrowPolicy(endpoint.endpointId(), previous,
         narrowed.get().policy(), narrowed.get().impact())));
   }
 }

@@ -35,31 +35,31 @@ public final class BroadEndpointSecurityGroupRule implements Rule.EndpointRule {
 
   @Override
   public Evaluation evaluate(EndpointSnapshot endpoint, RuleContext context) {
-    Verdict verdict = Verdict.on(this, endpoint);
-    String label = Verdict.label(endpoint);
-    if (!Verdict.isInterface(endpoint)) {
-      return verdict.wrongType(endpoint, "Interface");
+    EvaluationBuilder evaluation = EvaluationBuilder.on(this, endpoint);
+    String label = EvaluationBuilder.label(endpoint);
+    if (!EvaluationBuilder.isInterface(endpoint)) {
+      return evaluation.wrongType(endpoint, "Interface");
     }
     if (endpoint.securityGroups().isEmpty()) {
-      return verdict.compliant(label + " has no security groups");
+      return evaluation.compliant(label + " has no security groups");
     }
     List<String> groupIds = endpoint.securityGroups().stream().map(SecurityGroupInfo::groupId).toList();
     List<SecurityGroupInfo> openGroups = endpoint.securityGroups().stream()
         .filter(g -> !g.openIngress().isEmpty())
         .toList();
     if (openGroups.isEmpty()) {
-      return verdict.compliant(label + " has no security group rule open to 0.0.0.0/0 or ::/0 ("
+      return evaluation.compliant(label + " has no security group rule open to 0.0.0.0/0 or ::/0 ("
           + String.join(", ", groupIds) + ")");
     }
     List<IngressRule> openRules = openGroups.stream().flatMap(g -> g.openIngress().stream()).toList();
     String finding = label + " admits the internet: " + String.join(", ",
         openRules.stream().map(r -> r.groupId() + " allows " + r.describe()).toList());
-    Optional<String> blocker = Verdict.managedElsewhere(endpoint).or(() -> openGroups.stream()
+    Optional<String> blocker = EvaluationBuilder.managedElsewhere(endpoint).or(() -> openGroups.stream()
         .map(BroadEndpointSecurityGroupRule::whyNotOurs)
         .flatMap(Optional::stream)
         .findFirst());
     if (blocker.isPresent()) {
-      return verdict.nonCompliant(finding + "; " + blocker.get() + ", so no plan is made", List.of());
+      return evaluation.nonCompliant(finding + "; " + blocker.get() + ", so no plan is made", List.of());
     }
     List<ReplaceIngressSource> plan = new ArrayList<>();
     Set<String> routedTo = new LinkedHashSet<>();
@@ -69,7 +69,7 @@ public final class BroadEndpointSecurityGroupRule implements Rule.EndpointRule {
       ClientNetworks.Result networks = ClientNetworks.reaching(endpoint.vpc(), interfaceSubnets(endpoint, group),
           rule.isIpv6Source());
       if (networks instanceof ClientNetworks.Unknown unknown) {
-        return verdict.nonCompliant(finding + "; " + unknown.why()
+        return evaluation.nonCompliant(finding + "; " + unknown.why()
             + ", so the endpoint's clients cannot be known and no plan is made", List.of());
       }
       ClientNetworks.Known known = (ClientNetworks.Known) networks;
@@ -78,7 +78,7 @@ public final class BroadEndpointSecurityGroupRule implements Rule.EndpointRule {
           rule.source(), known.cidrs(), known.origins()));
     }
     String vpcId = endpoint.vpcId();
-    return verdict.nonCompliant(finding + "; each such source would be narrowed to the CIDR blocks of " + vpcId
+    return evaluation.nonCompliant(finding + "; each such source would be narrowed to the CIDR blocks of " + vpcId
         + (routedTo.isEmpty() ? "" : " and the networks its endpoint subnets route to " + String.join(", ", routedTo)),
         plan);
   }

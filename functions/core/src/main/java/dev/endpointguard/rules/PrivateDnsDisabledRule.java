@@ -33,53 +33,53 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
 
   @Override
   public Evaluation evaluate(EndpointSnapshot endpoint, RuleContext context) {
-    Verdict verdict = Verdict.on(this, endpoint);
-    String label = Verdict.label(endpoint);
-    if (!Verdict.isInterface(endpoint)) {
-      return verdict.wrongType(endpoint, "Interface");
+    EvaluationBuilder evaluation = EvaluationBuilder.on(this, endpoint);
+    String label = EvaluationBuilder.label(endpoint);
+    if (!EvaluationBuilder.isInterface(endpoint)) {
+      return evaluation.wrongType(endpoint, "Interface");
     }
-    Optional<String> notOurs = Verdict.managedElsewhere(endpoint);
+    Optional<String> notOurs = EvaluationBuilder.managedElsewhere(endpoint);
     if (notOurs.isPresent()) {
-      return verdict.notApplicable(label + ": " + notOurs.get() + ", so its DNS is not endpoint-guard's to change");
+      return evaluation.notApplicable(label + ": " + notOurs.get() + ", so its DNS is not endpoint-guard's to change");
     }
     if (!endpoint.service().known()) {
       return endpoint.privateDnsEnabled()
-          ? verdict.compliant(label + " has private DNS on")
-          : verdict.notApplicable(label + " has private DNS off, but whether its service offers a private DNS name"
+          ? evaluation.compliant(label + " has private DNS on")
+          : evaluation.notApplicable(label + " has private DNS off, but whether its service offers a private DNS name"
               + " is unknown: DescribeVpcEndpointServices does not describe it here");
     }
     Optional<String> dnsName = endpoint.service().privateDnsName();
     if (dnsName.isEmpty()) {
-      return verdict.notApplicable(label + " is for a service that offers no private DNS name");
+      return evaluation.notApplicable(label + " is for a service that offers no private DNS name");
     }
     if (endpoint.privateDnsEnabled()) {
-      return verdict.compliant(label + " has private DNS on for " + dnsName.get());
+      return evaluation.compliant(label + " has private DNS on for " + dnsName.get());
     }
     Optional<EndpointSummary> provider = sibling(endpoint, EndpointType.INTERFACE, true);
     if (provider.isPresent()) {
-      return verdict.notApplicable(label + " has private DNS off, but " + provider.get().endpointId()
+      return evaluation.notApplicable(label + " has private DNS off, but " + provider.get().endpointId()
           + " already provides private DNS for " + endpoint.serviceName() + " in this VPC");
     }
     // S3 and DynamoDB interface endpoints may run without private DNS beside a gateway endpoint:
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html
     Optional<EndpointSummary> gateway = sibling(endpoint, EndpointType.GATEWAY, false);
     if (isGatewayCapable(endpoint.serviceName()) && gateway.isPresent()) {
-      return verdict.notApplicable(label + " has private DNS off beside gateway endpoint "
+      return evaluation.notApplicable(label + " has private DNS off beside gateway endpoint "
           + gateway.get().endpointId() + " for the same service, a supported design");
     }
     String finding = label + " has private DNS off although the service offers " + dnsName.get();
     Optional<List<HostedZoneRef>> zones = endpoint.vpc().privateHostedZones();
     if (zones.isEmpty()) {
-      return verdict.nonCompliant(finding + "; the private hosted zones associated with " + endpoint.vpcId()
+      return evaluation.nonCompliant(finding + "; the private hosted zones associated with " + endpoint.vpcId()
           + " could not be listed, so whether one holds that name is unknown and no plan is made", List.of());
     }
     Optional<HostedZoneRef> zone = zoneNamed(zones.get(), dnsName.get());
     if (zone.isPresent()) {
-      return ownZone(endpoint, verdict, label, finding, zone.get(), dnsName.get());
+      return ownZone(endpoint, evaluation, label, finding, zone.get(), dnsName.get());
     }
     Optional<EndpointSummary> first = firstWithoutPrivateDns(endpoint, context);
     if (first.isPresent()) {
-      return verdict.nonCompliant(finding + "; only one endpoint per service per VPC can have private DNS, and the"
+      return evaluation.nonCompliant(finding + "; only one endpoint per service per VPC can have private DNS, and the"
           + " plan for " + first.get().endpointId() + " turns it on there", List.of());
     }
     List<EnableVpcDnsAttribute> attributes = VpcDnsAttributes.missing(endpoint.vpc().vpc());
@@ -92,7 +92,7 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
     plan.add(isGatewayCapable(endpoint.serviceName())
         ? EnablePrivateDns.forAllResolvers(endpoint.endpointId(), dnsName.get())
         : new EnablePrivateDns(endpoint.endpointId(), dnsName.get()));
-    return verdict.nonCompliant(finding + vpcNote, plan);
+    return evaluation.nonCompliant(finding + vpcNote, plan);
   }
 
   /**
@@ -102,22 +102,22 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
    * nothing or to what could not be read (NON_COMPLIANT: the zone blocks private DNS, so never a plan).
    * https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-access-to-vpc-private-endpoints.html
    */
-  private static Evaluation ownZone(EndpointSnapshot endpoint, Verdict verdict, String label, String finding,
-                                    HostedZoneRef zone, String dnsName) {
+  private static Evaluation ownZone(EndpointSnapshot endpoint, EvaluationBuilder evaluation, String label,
+                                    String finding, HostedZoneRef zone, String dnsName) {
     String zoneText = "private hosted zone " + zone.zoneId() + " (" + zone.name() + ") associated with "
         + endpoint.vpcId();
     ZoneAnswer.Answer answer = ZoneAnswer.of(endpoint, zone, dnsName);
     String noPlan = "; the zone conflicts with private DNS for that name, so no plan is made";
     return switch (answer.kind()) {
-      case THIS_ENDPOINT -> verdict.compliant(label + " has private DNS off, but " + zoneText + " resolves "
+      case THIS_ENDPOINT -> evaluation.compliant(label + " has private DNS off, but " + zoneText + " resolves "
           + answer.text());
-      case SIBLING -> verdict.notApplicable(label + " has private DNS off, but " + zoneText + " resolves "
+      case SIBLING -> evaluation.notApplicable(label + " has private DNS off, but " + zoneText + " resolves "
           + answer.text());
-      case ELSEWHERE -> verdict.nonCompliant(finding + ", and " + zoneText + " resolves " + answer.text() + noPlan,
+      case ELSEWHERE -> evaluation.nonCompliant(finding + ", and " + zoneText + " resolves " + answer.text() + noPlan,
           List.of());
-      case NO_RECORD -> verdict.nonCompliant(finding + ", and " + zoneText + " " + answer.text() + noPlan,
+      case NO_RECORD -> evaluation.nonCompliant(finding + ", and " + zoneText + " " + answer.text() + noPlan,
           List.of());
-      case UNKNOWN -> verdict.nonCompliant(finding + ", and " + zoneText + " " + answer.text()
+      case UNKNOWN -> evaluation.nonCompliant(finding + ", and " + zoneText + " " + answer.text()
           + "; no plan is made", List.of());
     };
   }

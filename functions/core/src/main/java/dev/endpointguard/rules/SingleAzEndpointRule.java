@@ -28,26 +28,27 @@ public final class SingleAzEndpointRule implements Rule.EndpointRule {
 
   @Override
   public Evaluation evaluate(EndpointSnapshot endpoint, RuleContext context) {
-    Verdict verdict = Verdict.on(this, endpoint);
-    String label = Verdict.label(endpoint);
-    if (!Verdict.isInterface(endpoint)) {
-      return verdict.wrongType(endpoint, "Interface");
+    EvaluationBuilder evaluation = EvaluationBuilder.on(this, endpoint);
+    String label = EvaluationBuilder.label(endpoint);
+    if (!EvaluationBuilder.isInterface(endpoint)) {
+      return evaluation.wrongType(endpoint, "Interface");
     }
-    Optional<String> notOurs = Verdict.managedElsewhere(endpoint);
+    Optional<String> notOurs = EvaluationBuilder.managedElsewhere(endpoint);
     if (notOurs.isPresent()) {
-      return verdict.notApplicable(label + ": " + notOurs.get() + ", so its subnets are not endpoint-guard's to change");
+      return evaluation.notApplicable(label + ": " + notOurs.get()
+          + ", so its subnets are not endpoint-guard's to change");
     }
     // A fresh endpoint is pending; deleting, failed or rejected ones are not worth more AZs.
     if (!endpoint.state().live()) {
-      return verdict.notApplicable(label + " is " + endpoint.state() + "; only available or pending endpoints"
+      return evaluation.notApplicable(label + " is " + endpoint.state() + "; only available or pending endpoints"
           + " are judged");
     }
     Set<String> covered = endpoint.coveredAzIds();
     String spans = Reasons.countAndList(covered, "AZ");
     if (!endpoint.service().known()) {
       return covered.size() >= context.minAzs()
-          ? verdict.compliant(label + " spans " + spans + "; " + context.minAzs() + " required")
-          : verdict.nonCompliant(label + " has subnets in " + spans + "; " + context.minAzs() + " required, but"
+          ? evaluation.compliant(label + " spans " + spans + "; " + context.minAzs() + " required")
+          : evaluation.nonCompliant(label + " has subnets in " + spans + "; " + context.minAzs() + " required, but"
               + " the service is not in DescribeVpcEndpointServices, so the AZs it offers are unknown and no plan"
               + " is made", List.of());
     }
@@ -56,14 +57,14 @@ public final class SingleAzEndpointRule implements Rule.EndpointRule {
     String requirement = required + " required" + (required < context.minAzs()
         ? " (the service offers " + Reasons.count(offeredWithSubnet, "AZ") + " where the VPC has a subnet)" : "");
     if (covered.size() >= required) {
-      return verdict.compliant(label + " spans " + spans + "; " + requirement);
+      return evaluation.compliant(label + " spans " + spans + "; " + requirement);
     }
     String finding = label + " has subnets in " + spans + "; " + requirement;
     int missing = required - covered.size();
     SubnetChoice choice = SubnetChoice.forEndpoint(endpoint);
     List<SubnetInfo> picked = choice.pick(missing);
     if (picked.isEmpty()) {
-      return verdict.nonCompliant(finding + "; no subnet can be added: " + choice.whyNoMore(), List.of());
+      return evaluation.nonCompliant(finding + "; no subnet can be added: " + choice.whyNoMore(), List.of());
     }
     AddSubnets change = new AddSubnets(endpoint.endpointId(),
         picked.stream().map(SubnetInfo::subnetId).toList(), picked.stream().map(SubnetInfo::azId).toList(),
@@ -73,7 +74,7 @@ public final class SingleAzEndpointRule implements Rule.EndpointRule {
         + Reasons.dollars(context.azHourPriceUsd()) + " per AZ-hour";
     String shortfall = picked.size() < missing
         ? "; only " + picked.size() + " of the " + missing + " missing AZs can be added: " + choice.whyNoMore() : "";
-    return verdict.nonCompliant(finding + "; " + cost + shortfall, List.of(change));
+    return evaluation.nonCompliant(finding + "; " + cost + shortfall, List.of(change));
   }
 
   /** AZ ids the service offers where the VPC has a subnet (the endpoint's own subnets included). */

@@ -25,7 +25,7 @@ public final class VpcDnsDisabledRule implements Rule.VpcRule {
 
   @Override
   public Evaluation evaluate(VpcSnapshot vpc, RuleContext context) {
-    Verdict verdict = Verdict.on(this, vpc);
+    EvaluationBuilder evaluation = EvaluationBuilder.on(this, vpc);
     List<String> withPrivateDns = vpc.endpoints().stream()
         .filter(e -> e.type() == EndpointType.INTERFACE && e.privateDnsEnabled())
         // Endpoints on their way out need no DNS.
@@ -34,15 +34,15 @@ public final class VpcDnsDisabledRule implements Rule.VpcRule {
         .sorted()
         .toList();
     if (withPrivateDns.isEmpty()) {
-      return verdict.notApplicable(vpc.vpcId() + " holds no Interface endpoint with private DNS on");
+      return evaluation.notApplicable(vpc.vpcId() + " holds no Interface endpoint with private DNS on");
     }
     String endpoints = Reasons.countAndList(withPrivateDns, "endpoint");
     List<EnableVpcDnsAttribute> missing = VpcDnsAttributes.missing(vpc.vpc());
     if (missing.isEmpty()) {
-      return verdict.compliant(vpc.vpcId() + " has enableDnsSupport and enableDnsHostnames on for " + endpoints
+      return evaluation.compliant(vpc.vpcId() + " has enableDnsSupport and enableDnsHostnames on for " + endpoints
           + " with private DNS");
     }
-    return verdict.nonCompliant(vpc.vpcId() + " has " + VpcDnsAttributes.names(missing) + " off, so private DNS"
+    return evaluation.nonCompliant(vpc.vpcId() + " has " + VpcDnsAttributes.names(missing) + " off, so private DNS"
         + " does not resolve for " + endpoints + " with it on", missing);
   }
 }

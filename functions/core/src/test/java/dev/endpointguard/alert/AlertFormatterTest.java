@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.endpointguard.plan.AddSubnets;
 import dev.endpointguard.plan.Change;
+import dev.endpointguard.plan.EnableVpcDnsAttribute;
+import dev.endpointguard.plan.Outcome;
+import dev.endpointguard.plan.VpcDnsAttribute;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.ResourceType;
@@ -153,21 +155,36 @@ class AlertFormatterTest {
   }
 
   @Test
-  void format_addSubnets_costIsAzsTimesHourlyPriceTimes730() {
+  void format_addSubnets_costIsThePlansMonthlyCostAtTheHourlyPrice() {
     String text = one(Findings.result(RuleId.SINGLE_AZ_ENDPOINT, Outcome.APPLIED)).defaultText();
 
-    assertThat(text).contains("Cost: +$14.60 per month (2 more AZs x $0.01 per endpoint AZ-hour x 730 h).");
+    assertThat(text).contains("Cost: +$14.60 per month (each added AZ is billed $0.01 per endpoint AZ-hour x 730 h).");
   }
 
   @Test
-  void format_addSubnetsPlannedWithRegionalPrice_costUsesContextPrice() {
+  void format_addSubnetsPlannedWithRegionalPrice_costIsThePlansAndNamesTheContextPrice() {
+    AddSubnets atFrankfurtPrice = new AddSubnets(ENDPOINT, List.of("subnet-0b"), List.of("euc1-az2"),
+        new BigDecimal("8.76"));
     EvaluationResult result = EvaluationResult.of(Findings.nonCompliant(RuleId.SINGLE_AZ_ENDPOINT, ENDPOINT,
-        List.of(Plans.addSubnets(ENDPOINT, List.of("subnet-0b"), List.of("euc1-az2")))), Outcome.PLANNED);
+        List.of(atFrankfurtPrice)), Outcome.PLANNED);
     AlertContext frankfurt = new AlertContext("cli", "run-1", new BigDecimal("0.012"));
 
     String text = formatter.format(Findings.report(List.of(result)), frankfurt).get(0).defaultText();
 
-    assertThat(text).contains("Cost: +$8.76 per month once applied (1 more AZ x $0.012 per endpoint AZ-hour x 730 h).");
+    assertThat(text).contains("Cost: +$8.76 per month once applied (each added AZ is billed $0.012 per endpoint"
+        + " AZ-hour x 730 h).");
+  }
+
+  @Test
+  void format_planOfSeveralCostlyChanges_costIsTheSumOfTheirMonthlyCosts() {
+    // Issue 11: the cost line adds up Change.monthlyCostUsd() over the plan, whatever the kinds.
+    List<Change> plan = List.of(Plans.addSubnets(ENDPOINT, List.of("subnet-0b"), List.of("use1-az2")),
+        new EnableVpcDnsAttribute(VPC, VpcDnsAttribute.ENABLE_DNS_SUPPORT),
+        Plans.addSubnets(ENDPOINT, List.of("subnet-0c", "subnet-0d"), List.of("use1-az4", "use1-az6")));
+    EvaluationResult result = EvaluationResult.of(Findings.nonCompliant(RuleId.SINGLE_AZ_ENDPOINT, ENDPOINT, plan),
+        Outcome.PLANNED);
+
+    assertThat(one(result).defaultText()).contains("Cost: +$21.90 per month once applied");
   }
 
   @ParameterizedTest
@@ -252,7 +269,7 @@ class AlertFormatterTest {
     assertThat(evaluation.path("status").asText()).isEqualTo("NON_COMPLIANT");
     assertThat(evaluation.path("outcome").asText()).isEqualTo("APPLIED");
     assertThat(evaluation.path("plan").get(0).path("change").asText())
-        .isEqualTo(result.evaluation().plan().get(0).kind());
+        .isEqualTo(result.evaluation().plan().get(0).kind().reportName());
     assertThat(evaluation.path("error").isNull()).isTrue();
     assertThat(JSON.convertValue(json.path("previous"), Map.class)).isEqualTo(result.previous());
   }

@@ -5,10 +5,10 @@ import dev.endpointguard.plan.Change;
 import dev.endpointguard.plan.EnablePrivateDns;
 import dev.endpointguard.plan.EnableVpcDnsAttribute;
 import dev.endpointguard.plan.NarrowPolicy;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.plan.ReplaceIngressSource;
 import dev.endpointguard.plan.VpcDnsAttribute;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.ResourceType;
@@ -70,13 +70,15 @@ public final class Findings {
         previousFor(rule));
   }
 
+  /** The {@code previous} state of {@link #planFor}'s plan, shaped as docs/handlers.md lists it per change kind. */
   public static Map<String, Object> previousFor(RuleId rule) {
     return switch (rule) {
-      case SINGLE_AZ_ENDPOINT -> Map.of("subnetIds", List.of("subnet-0a"));
+      case SINGLE_AZ_ENDPOINT -> Map.of("subnetIds", List.of("subnet-0a"), "azIds", List.of("use1-az1"));
       case PRIVATE_DNS_DISABLED -> Map.of("privateDnsEnabled", false, "enableDnsHostnames", false);
       case VPC_DNS_DISABLED -> Map.of("enableDnsSupport", false);
       case BROAD_ENDPOINT_POLICY -> Map.of("policyDocument", BROAD_POLICY);
-      case BROAD_ENDPOINT_SECURITY_GROUP -> Map.of("ingress", List.of("tcp 443 from 0.0.0.0/0"));
+      case BROAD_ENDPOINT_SECURITY_GROUP -> Map.of("securityGroupIngress",
+          Map.of("sg-0123", List.of("tcp 443 from 0.0.0.0/0")));
     };
   }
 

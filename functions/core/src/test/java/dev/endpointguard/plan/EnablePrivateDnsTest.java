@@ -13,7 +13,7 @@ class EnablePrivateDnsTest {
 
   @Test
   void request_withoutDnsOption_sendsPrivateDnsOnly() {
-    ModifyVpcEndpointRequest r = Ec2Writes.enablePrivateDns(SSM);
+    ModifyVpcEndpointRequest r = SSM.request();
 
     assertThat(r.vpcEndpointId()).isEqualTo("vpce-1");
     assertThat(r.privateDnsEnabled()).isTrue();
@@ -22,7 +22,7 @@ class EnablePrivateDnsTest {
 
   @Test
   void request_s3ForAllResolvers_sendsPrivateDnsOnlyForInboundResolverEndpointFalse() {
-    ModifyVpcEndpointRequest r = Ec2Writes.enablePrivateDns(S3);
+    ModifyVpcEndpointRequest r = S3.request();
 
     assertThat(r.privateDnsEnabled()).isTrue();
     assertThat(r.dnsOptions().privateDnsOnlyForInboundResolverEndpoint()).isFalse();

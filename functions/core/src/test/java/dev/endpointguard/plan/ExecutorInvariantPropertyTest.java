@@ -66,7 +66,7 @@ class ExecutorInvariantPropertyTest {
         unsafe.add(ordering ? 0 : random.nextInt(unsafe.size() + 1), variant.getValue());
         // The rule plan alone passes, so the first violation must be the variant's own.
         assertThat(CHECK.violation(unsafe, estate)).as("estate %d, %s: %s", i, variant.getKey(), unsafe)
-            .hasValueSatisfying(v -> assertThat(v).startsWith(variant.getValue().kind() + " on "));
+            .hasValueSatisfying(v -> assertThat(v).startsWith(variant.getValue().kind().reportName() + " on "));
         rejected.merge(variant.getKey(), 1, Integer::sum);
       }
 

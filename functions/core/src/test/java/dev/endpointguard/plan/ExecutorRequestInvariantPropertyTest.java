@@ -59,7 +59,7 @@ class ExecutorRequestInvariantPropertyTest {
   private static final List<String> SOURCES = List.of("0.0.0.0/0", "::/0", "10.0.0.0/16", "10.0.1.0/24",
       "100.64.0.0/20", "2600:1f18:1234:5600::/56", "0.0.0.0/1", "sg-0a1b2c3d", "pl-12345678", "10.0.0.0/8");
   private static final List<String> ERRORS = List.of("InvalidParameterValue", "UnauthorizedOperation",
-      Executor.DUPLICATE_SUBNETS_IN_SAME_ZONE, Ec2Writes.DUPLICATE_PERMISSION, "RequestLimitExceeded",
+      Executor.DUPLICATE_SUBNETS_IN_SAME_ZONE, ReplaceIngressSource.DUPLICATE_PERMISSION, "RequestLimitExceeded",
       "InternalError");
 
   private static final Recorder RECORDER = new Recorder();
@@ -273,8 +273,8 @@ class ExecutorRequestInvariantPropertyTest {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
       String code = context.request() instanceof AuthorizeSecurityGroupIngressRequest && random.nextBoolean()
-          ? Ec2Writes.DUPLICATE_PERMISSION : ERRORS.get(random.nextInt(ERRORS.size()));
-      boolean duplicate = code.equals(Ec2Writes.DUPLICATE_PERMISSION);
+          ? ReplaceIngressSource.DUPLICATE_PERMISSION : ERRORS.get(random.nextInt(ERRORS.size()));
+      boolean duplicate = code.equals(ReplaceIngressSource.DUPLICATE_PERMISSION);
       requests.add(new Sent(context.request(),
           duplicate && context.request() instanceof AuthorizeSecurityGroupIngressRequest));
       int status = code.equals("RequestLimitExceeded") ? 503 : code.equals("InternalError") ? 500 : 400;

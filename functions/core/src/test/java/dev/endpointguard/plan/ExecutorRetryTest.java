@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.IngressRule;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.testing.Plans;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -79,8 +78,8 @@ class ExecutorRetryTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(result.error()).hasValue("UnauthorizedOperation: said UnauthorizedOperation");
-    assertThat(result.changes()).extracting(ChangeResult::status)
-        .containsExactly(ChangeStatus.FAILED, ChangeStatus.NOT_ATTEMPTED);
+    assertThat(result.changes()).extracting(ChangeResult::outcome)
+        .containsExactly(Outcome.FAILED, Outcome.NOT_ATTEMPTED);
     assertThat(result.writes()).isEqualTo(1);
     assertThat(calls).hasValue(1);
   }
@@ -103,7 +102,7 @@ class ExecutorRetryTest {
     assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(result.error()).hasValue("unsafe plan: AddSubnets on vpce-1: subnet-pub is public (routes to an "
         + "internet gateway)");
-    assertThat(result.changes()).extracting(ChangeResult::status).containsExactly(ChangeStatus.NOT_ATTEMPTED);
+    assertThat(result.changes()).extracting(ChangeResult::outcome).containsExactly(Outcome.NOT_ATTEMPTED);
     assertThat(calls).hasValue(0);
   }
 }

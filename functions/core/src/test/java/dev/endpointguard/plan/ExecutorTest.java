@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.IngressRule;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.testing.LocalAwsTest;
 import dev.endpointguard.testing.Plans;
 import java.time.Duration;
@@ -90,8 +89,8 @@ class ExecutorTest {
     return operations.stream().filter(o -> !o.startsWith("Describe")).toList();
   }
 
-  private List<ChangeStatus> statuses(ExecutionResult result) {
-    return result.changes().stream().map(ChangeResult::status).toList();
+  private List<Outcome> statuses(ExecutionResult result) {
+    return result.changes().stream().map(ChangeResult::outcome).toList();
   }
 
   private AddSubnets addSubnetB() {
@@ -123,7 +122,7 @@ class ExecutorTest {
     ExecutionResult result = executor.apply(List.of(addSubnetB()));
 
     assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-    assertThat(statuses(result)).containsExactly(ChangeStatus.APPLIED);
+    assertThat(statuses(result)).containsExactly(Outcome.APPLIED);
     assertThat(result.writes()).isEqualTo(1);
     assertThat(writeOperations()).containsExactly("ModifyVpcEndpoint");
     assertThat(describeEndpoint().subnetIds()).containsExactlyInAnyOrder(subnetA, subnetB);
@@ -137,7 +136,7 @@ class ExecutorTest {
     ExecutionResult second = executor.apply(List.of(addSubnetB()));
 
     assertThat(second.outcome()).isEqualTo(Outcome.APPLIED);
-    assertThat(statuses(second)).containsExactly(ChangeStatus.ALREADY_IN_EFFECT);
+    assertThat(statuses(second)).containsExactly(Outcome.ALREADY_IN_EFFECT);
     assertThat(second.writes()).isZero();
     assertThat(writeOperations()).isEmpty();
     assertThat(executor.writes()).isEqualTo(1);
@@ -154,7 +153,7 @@ class ExecutorTest {
     ExecutionResult result = racing.apply(List.of(addSubnetB()));
 
     assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-    assertThat(result.changes().get(0).status()).isEqualTo(ChangeStatus.ALREADY_IN_EFFECT);
+    assertThat(result.changes().get(0).outcome()).isEqualTo(Outcome.ALREADY_IN_EFFECT);
     assertThat(result.changes().get(0).detail()).hasValue("applied concurrently by another invocation");
     assertThat(result.writes()).isEqualTo(1);
     assertThat(describeEndpoint().subnetIds()).containsExactlyInAnyOrder(subnetA, otherB);
@@ -167,8 +166,8 @@ class ExecutorTest {
     ExecutionResult result = executor.apply(privateDnsPlan());
 
     assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-    assertThat(statuses(result)).containsExactly(ChangeStatus.ALREADY_IN_EFFECT, ChangeStatus.APPLIED,
-        ChangeStatus.APPLIED);
+    assertThat(statuses(result)).containsExactly(Outcome.ALREADY_IN_EFFECT, Outcome.APPLIED,
+        Outcome.APPLIED);
     assertThat(writeOperations()).containsExactly("ModifyVpcAttribute", "ModifyVpcEndpoint");
     assertThat(dnsHostnames()).isTrue();
     assertThat(describeEndpoint().privateDnsEnabled()).isTrue();
@@ -181,7 +180,7 @@ class ExecutorTest {
 
     ExecutionResult second = executor.apply(privateDnsPlan());
 
-    assertThat(statuses(second)).containsOnly(ChangeStatus.ALREADY_IN_EFFECT);
+    assertThat(statuses(second)).containsOnly(Outcome.ALREADY_IN_EFFECT);
     assertThat(second.writes()).isZero();
     assertThat(writeOperations()).isEmpty();
   }
@@ -196,7 +195,7 @@ class ExecutorTest {
     assertThat(PolicyText.same(describeEndpoint().policyDocument(), PolicySamples.NARROWED)).isTrue();
     operations.clear();
     ExecutionResult second = executor.apply(List.of(Plans.narrowPolicy(endpoint, current, PolicySamples.NARROWED)));
-    assertThat(statuses(second)).containsExactly(ChangeStatus.ALREADY_IN_EFFECT);
+    assertThat(statuses(second)).containsExactly(Outcome.ALREADY_IN_EFFECT);
     assertThat(writeOperations()).isEmpty();
   }
 
@@ -236,7 +235,7 @@ class ExecutorTest {
 
     ExecutionResult second = executor.apply(List.of(replaceWorld()));
 
-    assertThat(statuses(second)).containsExactly(ChangeStatus.ALREADY_IN_EFFECT);
+    assertThat(statuses(second)).containsExactly(Outcome.ALREADY_IN_EFFECT);
     assertThat(writeOperations()).isEmpty();
   }
 
@@ -260,7 +259,7 @@ class ExecutorTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains(endpoint));
-    assertThat(statuses(result)).containsExactly(ChangeStatus.SKIPPED, ChangeStatus.NOT_ATTEMPTED);
+    assertThat(statuses(result)).containsExactly(Outcome.SKIPPED, Outcome.NOT_ATTEMPTED);
     assertThat(writeOperations()).isEmpty();
   }
 
@@ -300,7 +299,7 @@ class ExecutorTest {
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)
         .startsWith("InvalidParameter: Enabling private DNS requires both enableDnsSupport and enableDnsHostnames"));
-    assertThat(statuses(result)).containsExactly(ChangeStatus.FAILED, ChangeStatus.NOT_ATTEMPTED);
+    assertThat(statuses(result)).containsExactly(Outcome.FAILED, Outcome.NOT_ATTEMPTED);
     assertThat(result.writes()).isEqualTo(1);
     assertThat(describeEndpoint().privateDnsEnabled()).isFalse();
     assertThat(PolicyText.same(describeEndpoint().policyDocument(), current)).isTrue();
@@ -331,7 +330,7 @@ class ExecutorTest {
     ExecutionResult result = lagging.apply(List.of(addSubnetB()));
 
     assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-    assertThat(statuses(result)).containsExactly(ChangeStatus.APPLIED);
+    assertThat(statuses(result)).containsExactly(Outcome.APPLIED);
     assertThat(waited).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(result.writes()).isEqualTo(1);
     assertThat(writeOperations()).containsExactly("ModifyVpcEndpoint");

@@ -7,7 +7,6 @@ import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.model.Targets;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.Estate;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.PrivateDnsDisabledRule;
 import dev.endpointguard.rules.RuleContext;

@@ -1,9 +1,9 @@
 package dev.endpointguard.handler;
 
 import dev.endpointguard.engine.Delivery;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.sink.AlertSink;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.RuleId;
 import java.util.EnumMap;
 import java.util.List;

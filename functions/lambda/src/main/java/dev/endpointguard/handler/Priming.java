@@ -24,7 +24,7 @@ import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.VpcInfo;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.trigger.CloudTrailDecoder;

@@ -1,7 +1,6 @@
 package dev.endpointguard.deploy;
 
-import dev.endpointguard.plan.Change;
-import java.util.Arrays;
+import dev.endpointguard.plan.ChangeKind;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -57,13 +56,9 @@ public final class FunctionPermissions {
   private FunctionPermissions() {
   }
 
-  /** The union of the {@code PERMISSIONS} every change kind declares: what applying any plan may call. */
+  /** The IAM actions every change kind declares ({@link ChangeKind}): what applying any plan may call. */
   public static Set<String> remediationWrites() {
-    Set<String> writes = new TreeSet<>();
-    for (Class<?> kind : Change.class.getPermittedSubclasses()) {
-      writes.addAll(declaredPermissions(kind));
-    }
-    return Collections.unmodifiableSet(writes);
+    return ChangeKind.allIamActions();
   }
 
   /** Every IAM action the function's role must hold, no more. */
@@ -81,18 +76,5 @@ public final class FunctionPermissions {
       actions.addAll(CONFIG_EVALUATIONS);
     }
     return Collections.unmodifiableSet(actions);
-  }
-
-  private static List<String> declaredPermissions(Class<?> kind) {
-    try {
-      Object value = kind.getField("PERMISSIONS").get(null);
-      if (value instanceof List<?> list) {
-        return list.stream().map(String::valueOf).toList();
-      }
-      throw new IllegalStateException(kind.getSimpleName() + ".PERMISSIONS is not a list");
-    } catch (NoSuchFieldException | IllegalAccessException e) {
-      throw new IllegalStateException(kind.getSimpleName() + " declares no public static PERMISSIONS: "
-          + Arrays.toString(kind.getFields()), e);
-    }
   }
 }

@@ -2,11 +2,7 @@ package dev.endpointguard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.endpointguard.plan.AddSubnets;
-import dev.endpointguard.plan.EnablePrivateDns;
-import dev.endpointguard.plan.EnableVpcDnsAttribute;
-import dev.endpointguard.plan.NarrowPolicy;
-import dev.endpointguard.plan.ReplaceIngressSource;
+import dev.endpointguard.plan.ChangeKind;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,13 +12,14 @@ class FunctionPermissionsTest {
   @Test
   void remediationWrites_allChangeKinds_unionOfTheirDeclaredPermissions() {
     Set<String> expected = new HashSet<>();
-    expected.addAll(AddSubnets.PERMISSIONS);
-    expected.addAll(EnablePrivateDns.PERMISSIONS);
-    expected.addAll(EnableVpcDnsAttribute.PERMISSIONS);
-    expected.addAll(NarrowPolicy.PERMISSIONS);
-    expected.addAll(ReplaceIngressSource.PERMISSIONS);
+    for (ChangeKind kind : ChangeKind.values()) {
+      expected.addAll(kind.iamActions());
+    }
 
-    assertThat(FunctionPermissions.remediationWrites()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(FunctionPermissions.remediationWrites()).containsExactlyInAnyOrderElementsOf(expected)
+        .containsExactlyInAnyOrder("ec2:ModifyVpcEndpoint", "ec2:ModifyVpcAttribute",
+            "route53:AssociateVPCWithHostedZone", "ec2:AuthorizeSecurityGroupIngress",
+            "ec2:RevokeSecurityGroupIngress");
   }
 
   @Test

@@ -3,8 +3,8 @@ package dev.endpointguard.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
-import dev.endpointguard.report.Outcome;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;

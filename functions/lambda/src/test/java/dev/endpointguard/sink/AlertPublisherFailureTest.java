@@ -6,7 +6,7 @@ import dev.endpointguard.alert.AlertContext;
 import dev.endpointguard.alert.AlertFormatter;
 import dev.endpointguard.alert.AlertMessage;
 import dev.endpointguard.alert.Findings;
-import dev.endpointguard.report.Outcome;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.rules.RuleId;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -9,23 +9,23 @@ import java.util.List;
 import java.util.Optional;
 
 /** Builds one rule's evaluations of one resource, so each rule states only its status, reason and plan. */
-final class Verdict {
+final class EvaluationBuilder {
   private final Rule rule;
   private final String resourceId;
   private final String vpcId;
 
-  private Verdict(Rule rule, String resourceId, String vpcId) {
+  private EvaluationBuilder(Rule rule, String resourceId, String vpcId) {
     this.rule = rule;
     this.resourceId = resourceId;
     this.vpcId = vpcId;
   }
 
-  static Verdict on(Rule rule, EndpointSnapshot endpoint) {
-    return new Verdict(rule, endpoint.endpointId(), endpoint.vpcId());
+  static EvaluationBuilder on(Rule rule, EndpointSnapshot endpoint) {
+    return new EvaluationBuilder(rule, endpoint.endpointId(), endpoint.vpcId());
   }
 
-  static Verdict on(Rule rule, VpcSnapshot vpc) {
-    return new Verdict(rule, vpc.vpcId(), vpc.vpcId());
+  static EvaluationBuilder on(Rule rule, VpcSnapshot vpc) {
+    return new EvaluationBuilder(rule, vpc.vpcId(), vpc.vpcId());
   }
 
   /** How reasons name an endpoint: {@code vpce-… (com.amazonaws.us-east-1.ssm)}. */

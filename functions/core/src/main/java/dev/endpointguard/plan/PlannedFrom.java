@@ -1,0 +1,84 @@
+package dev.endpointguard.plan;
+
+import dev.endpointguard.model.EndpointSnapshot;
+import dev.endpointguard.model.Estate;
+import dev.endpointguard.model.SecurityGroupInfo;
+import dev.endpointguard.model.VpcInfo;
+import dev.endpointguard.model.VpcSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * What a change's safety condition ({@link Change#whyUnsafe}) is checked against: the estate the plan was made from,
+ * the plan's changes before it, and the proof that a policy allows no more than another. Pure.
+ */
+final class PlannedFrom {
+  private final Estate estate;
+  private final List<Change> earlier;
+  private final BiFunction<String, String, Optional<String>> policyWidening;
+
+  PlannedFrom(Estate estate, List<Change> earlier, BiFunction<String, String, Optional<String>> policyWidening) {
+    this.estate = Objects.requireNonNull(estate, "estate");
+    this.earlier = List.copyOf(earlier);
+    this.policyWidening = Objects.requireNonNull(policyWidening, "policyWidening");
+  }
+
+  Estate estate() {
+    return estate;
+  }
+
+  /** The changes of the plan before the one checked, in plan order. */
+  List<Change> earlier() {
+    return earlier;
+  }
+
+  /** Why {@code next} may allow more than {@code previous}; empty when it provably allows no more. */
+  Optional<String> policyWidening(String previous, String next) {
+    return policyWidening.apply(previous, next);
+  }
+
+  /**
+   * Runs {@code check} on an endpoint the plan may modify: in the estate, managed by neither a service nor a requester
+   * ({@link dev.endpointguard.model.ManagedBy}); otherwise says why not.
+   */
+  Optional<String> onOurEndpoint(String endpointId, Function<EndpointSnapshot, Optional<String>> check) {
+    Optional<EndpointSnapshot> found = endpoint(estate, endpointId);
+    if (found.isEmpty()) {
+      return Optional.of("the endpoint is not in the evaluated estate");
+    }
+    Optional<String> notOurs = found.get().managedBy().whyNotOurs();
+    return notOurs.isPresent() ? notOurs : check.apply(found.get());
+  }
+
+  /** A VPC of the estate, listed itself or as an endpoint's. */
+  Optional<VpcInfo> vpc(String vpcId) {
+    return vpc(estate, vpcId);
+  }
+
+  /** A security group on an endpoint of the estate. */
+  Optional<SecurityGroupInfo> group(String groupId) {
+    return group(estate, groupId);
+  }
+
+  /** The endpoint of the estate with this id, if it was read. */
+  static Optional<EndpointSnapshot> endpoint(Estate estate, String endpointId) {
+    return estate.endpoints().stream().filter(e -> e.endpointId().equals(endpointId)).findFirst();
+  }
+
+  /** The VPC of the estate with this id (listed itself, or as an endpoint's), if it was read. */
+  static Optional<VpcInfo> vpc(Estate estate, String vpcId) {
+    List<VpcSnapshot> all = new ArrayList<>(estate.vpcs());
+    estate.endpoints().forEach(e -> all.add(e.vpc()));
+    return all.stream().filter(v -> v.vpcId().equals(vpcId)).findFirst().map(VpcSnapshot::vpc);
+  }
+
+  /** The security group on an endpoint of the estate with this id, if it was read. */
+  static Optional<SecurityGroupInfo> group(Estate estate, String groupId) {
+    return estate.endpoints().stream().flatMap(e -> e.securityGroups().stream())
+        .filter(g -> g.groupId().equals(groupId)).findFirst();
+  }
+}
