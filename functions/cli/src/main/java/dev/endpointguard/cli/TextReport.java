@@ -1,11 +1,11 @@
 package dev.endpointguard.cli;
 
 import dev.endpointguard.plan.Change;
-import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.rules.Evaluation;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The scan report as a table for people, with a summary line; colour only when asked (a terminal). */
 final class TextReport {
@@ -27,11 +27,11 @@ final class TextReport {
         out.printf("%-30s %-24s %-24s %s %s%n", e.rule().id(), e.resourceId(), e.vpcId(),
             paint(String.format("%-15s", e.status().name()), statusColour(e)), r.outcome().name());
         out.printf("    %s%n", e.reason());
-        boolean written = r.outcome() == Outcome.APPLIED || r.outcome() == Outcome.FAILED;
+        List<Change> applied = r.appliedChanges();
         for (Change c : e.plan()) {
-          out.printf("    %s %s%n", r.outcome() == Outcome.APPLIED ? "done:" : "plan:", c.describe());
+          out.printf("    %s %s%n", applied.contains(c) ? "done:" : "plan:", c.describe());
           out.printf("      impact: %s%n", c.impact());
-          if (written) {
+          if (applied.contains(c)) {
             out.printf("      rollback: %s%n", c.rollback());
           }
         }

@@ -2,6 +2,7 @@ package dev.endpointguard.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.endpointguard.plan.Outcome;
+import dev.endpointguard.plan.Change;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;
@@ -92,8 +93,9 @@ final class Digest {
     if (included < findings.size()) {
       text.append('\n').append(more(findings.size() - included)).append('\n');
     }
-    text.append("\nEach finding's plan and rollback commands are in the JSON message (SQS, Lambda and HTTPS")
-        .append(" subscribers) and in the scan report (scan --format json).\n");
+    text.append("\nEach finding's plan, with each change's impact and rollback command, is in the JSON message (SQS,")
+        .append(" Lambda and HTTPS subscribers) and in the scan report (scan --format json); the rollback of every")
+        .append(" change applied in this run is under its finding above.\n");
     text.append("Run ").append(ctx.runId()).append(" from ").append(ctx.source()).append(".\n");
     return text.toString();
   }
@@ -144,7 +146,13 @@ final class Digest {
     List<String> rows = new ArrayList<>(findings.size());
     for (EvaluationResult r : findings) {
       String reason = r.evaluation().reason() + r.error().map(e -> " [" + e + "]").orElse("");
-      rows.add(String.format(format, r.evaluation().resourceId(), r.evaluation().vpcId(), r.outcome(), reason));
+      StringBuilder row = new StringBuilder(String.format(format, r.evaluation().resourceId(),
+          r.evaluation().vpcId(), r.outcome(), reason));
+      // Undo in reverse order, as the single-finding alert does.
+      List<Change> applied = new ArrayList<>(r.appliedChanges());
+      java.util.Collections.reverse(applied);
+      applied.forEach(c -> row.append("\n      rollback: ").append(c.rollback()));
+      rows.add(row.toString());
     }
     return rows;
   }

@@ -76,10 +76,14 @@ final class FindingText {
       case PLANNED, SKIPPED, NONE -> "Roll back (nothing to undo now; once the plan is applied), in this order:\n";
       case ALREADY_IN_EFFECT, NOT_ATTEMPTED -> throw notAnEvaluationOutcome(result);
     });
-    // Undo in reverse order: private DNS goes off before the VPC DNS attributes it depends on.
-    List<Change> reversed = new ArrayList<>(plan);
-    Collections.reverse(reversed);
-    reversed.forEach(c -> text.append(BULLET).append(c.rollback()).append('\n'));
+    // Undo in reverse order: private DNS goes off before the VPC DNS attributes it depends on. Once changes were
+    // written, only those: a change that was not written has nothing to undo.
+    List<Change> undo = new ArrayList<>(result.changes().isEmpty() ? plan : result.appliedChanges());
+    Collections.reverse(undo);
+    if (undo.isEmpty()) {
+      text.append(BULLET).append("nothing: no change of the plan was written\n");
+    }
+    undo.forEach(c -> text.append(BULLET).append(c.rollback()).append('\n'));
   }
 
   /** Outcomes of single changes: {@link EvaluationResult} refuses them, so an evaluation never has one. */

@@ -147,10 +147,10 @@ public final class Pipeline {
     }
     try {
       ExecutionResult done = executor.applyIfSafe(e.plan(), estate, safety);
-      return new EvaluationResult(e, done.outcome(), done.error(), p.previous);
+      return new EvaluationResult(e, done.outcome(), done.error(), p.previous, done.changes());
     } catch (RetryableAwsException ex) {
       retryable.add(e.resourceId() + ": " + ex.getMessage());
-      return new EvaluationResult(e, Outcome.FAILED, Optional.of(ex.getMessage()), p.previous);
+      return new EvaluationResult(e, Outcome.FAILED, Optional.of(ex.getMessage()), p.previous, ex.before());
     }
   }
 

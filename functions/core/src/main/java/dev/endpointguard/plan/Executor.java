@@ -68,11 +68,20 @@ public final class Executor {
     List<ChangeResult> results = new ArrayList<>();
     boolean stopped = false;
     for (Change change : plan) {
-      ChangeResult result = stopped ? ChangeResult.of(change, Outcome.NOT_ATTEMPTED) : applyOne(change);
+      ChangeResult result;
+      try {
+        result = stopped ? ChangeResult.of(change, Outcome.NOT_ATTEMPTED) : applyOne(change);
+      } catch (RetryableAwsException e) {
+        throw e.after(results);
+      }
       stopped = stopped || result.outcome() == Outcome.FAILED || result.outcome() == Outcome.SKIPPED;
       results.add(result);
     }
-    return ExecutionResult.of(verify(results), writes.count() - before);
+    try {
+      return ExecutionResult.of(verify(results), writes.count() - before);
+    } catch (RetryableAwsException e) {
+      throw e.after(results);
+    }
   }
 
   /**

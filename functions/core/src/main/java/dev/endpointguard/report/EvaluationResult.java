@@ -1,7 +1,10 @@
 package dev.endpointguard.report;
 
+import dev.endpointguard.plan.Change;
+import dev.endpointguard.plan.ChangeResult;
 import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.rules.Evaluation;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,10 +16,12 @@ import java.util.Optional;
  *                 {@code outcome}
  * @param error    for FAILED and SKIPPED: the AWS error code and message, or why it was skipped
  * @param previous the state of what the plan touches, as it was before (for rollback)
+ * @param changes  what each change of the plan came to, in plan order, when the plan was applied (or its application
+ *                 began); empty when it was only planned
  * @throws IllegalArgumentException for an outcome only a single change can have (ALREADY_IN_EFFECT, NOT_ATTEMPTED)
  */
 public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<String> error,
-                               Map<String, Object> previous) {
+                               Map<String, Object> previous, List<ChangeResult> changes) {
   public EvaluationResult {
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(outcome, "outcome");
@@ -25,6 +30,13 @@ public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<
       throw new IllegalArgumentException(outcome + " is not an outcome of an evaluation, only of a change");
     }
     previous = Map.copyOf(previous);
+    changes = List.copyOf(changes);
+  }
+
+  /** One whose plan was not applied. */
+  public EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<String> error,
+                          Map<String, Object> previous) {
+    this(evaluation, outcome, error, previous, List.of());
   }
 
   public static EvaluationResult of(Evaluation evaluation, Outcome outcome) {
@@ -36,7 +48,12 @@ public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<
    * sent even by an attempt that is then retried.
    */
   public boolean changesApplied() {
-    return outcome == Outcome.APPLIED;
+    return outcome == Outcome.APPLIED || changes.stream().anyMatch(c -> c.outcome() == Outcome.APPLIED);
+  }
+
+  /** The plan's changes that were written in this run, in plan order: the ones a rollback undoes. */
+  public List<Change> appliedChanges() {
+    return changes.stream().filter(c -> c.outcome() == Outcome.APPLIED).map(ChangeResult::change).toList();
   }
 
   /** Still NON_COMPLIANT after this run: not fixed by an applied plan. */

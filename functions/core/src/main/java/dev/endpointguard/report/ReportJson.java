@@ -27,8 +27,14 @@ public final class ReportJson {
     node.put("severity", e.severity().name());
     node.put("reason", e.reason());
     ArrayNode plan = node.putArray("plan");
-    for (Change c : e.plan()) {
-      plan.add(change(c));
+    for (int i = 0; i < e.plan().size(); i++) {
+      ObjectNode change = change(e.plan().get(i));
+      // What this change came to, once the plan was applied: APPLIED, ALREADY_IN_EFFECT, FAILED, SKIPPED or
+      // NOT_ATTEMPTED (a field added within endpoint-guard/1; absent while the plan is only planned).
+      if (i < result.changes().size()) {
+        change.put("outcome", result.changes().get(i).outcome().name());
+      }
+      plan.add(change);
     }
     node.put("outcome", result.outcome().name());
     if (result.error().isPresent()) {

@@ -63,6 +63,23 @@ class ExecutorRetryTest {
     assertThat(calls).hasValue(1);
   }
 
+  /** Issue 11: the changes written before a retryable failure are still known, so their alert is sent once. */
+  @Test
+  void apply_throttledAfterAnEarlierChangeWasWritten_theFailureSaysWhatTheEarlierChangeCameTo() {
+    Ec2Client firstWorks = (Ec2Client) Proxy.newProxyInstance(Ec2Client.class.getClassLoader(),
+        new Class<?>[] {Ec2Client.class}, (proxy, method, args) -> {
+          if (calls.incrementAndGet() > 1) {
+            throw error(400, "RequestLimitExceeded");
+          }
+          return null;
+        });
+    Executor executor = new Executor(firstWorks, OFF);
+
+    assertThatThrownBy(() -> executor.apply(PLAN)).isInstanceOfSatisfying(RetryableAwsException.class, e ->
+        assertThat(e.before()).containsExactly(ChangeResult.of(PLAN.get(0), Outcome.APPLIED)));
+    assertThat(calls).hasValue(2);
+  }
+
   @Test
   void apply_serverErrorBeyondSdkRetries_throwsRetryable() {
     Executor executor = new Executor(failingWith(error(503, "Unavailable")), OFF);

@@ -36,8 +36,19 @@ final class FaultProxy implements AutoCloseable {
   /** What happens to a call picked for a fault. */
   enum Fault { THROTTLE, SERVER_ERROR, RESET, SLOW, LOST_ANSWER }
 
+  /** Which calls may be picked for a fault. */
+  enum Calls {
+    /** Every EC2 call (reads and writes). */
+    EC2,
+    /** EC2 writes only. */
+    EC2_WRITES,
+    /** SNS Publish only. */
+    SNS_PUBLISH
+  }
+
   private static final int MAX_CONNECTIONS = 16;
   private static final String EC2_VERSION = "Version=2016-11-15";
+  private static final String SNS_VERSION = "Version=2010-03-31";
 
   private final URI upstream;
   private final Fault fault;
@@ -56,8 +67,19 @@ final class FaultProxy implements AutoCloseable {
   private final AtomicInteger ec2Calls = new AtomicInteger();
   private final AtomicInteger injected = new AtomicInteger();
   private volatile boolean injecting = true;
+  private final Calls picked;
+  private final AtomicInteger budget;
+  private final AtomicInteger publishes = new AtomicInteger();
 
   FaultProxy(URI upstream, Fault fault, double rate, Duration slowBy, long seed) throws IOException {
+    this(upstream, fault, rate, slowBy, seed, Calls.EC2, Integer.MAX_VALUE);
+  }
+
+  /** {@code budget}: at most this many faults in all, then every call gets through. */
+  FaultProxy(URI upstream, Fault fault, double rate, Duration slowBy, long seed, Calls picked, int budget)
+      throws IOException {
+    this.picked = picked;
+    this.budget = new AtomicInteger(budget);
     this.upstream = upstream;
     this.fault = fault;
     this.rate = rate;
@@ -88,6 +110,11 @@ final class FaultProxy implements AutoCloseable {
 
   int injected() {
     return injected.get();
+  }
+
+  /** SNS Publish calls that reached the proxy, retries included. */
+  int publishes() {
+    return publishes.get();
   }
 
   /** Writes whose answer was lost after the local AWS answered them (any status), by action and parameters. */
@@ -126,14 +153,24 @@ final class FaultProxy implements AutoCloseable {
       calls.incrementAndGet();
       String body = new String(request.body(), StandardCharsets.UTF_8);
       boolean ec2 = body.contains(EC2_VERSION);
+      boolean sns = body.contains(SNS_VERSION);
+      boolean publish = sns && "Publish".equals(param(body, "Action"));
+      if (publish) {
+        publishes.incrementAndGet();
+      }
       Fault chosen = null;
       boolean unavailable;
       boolean write = ec2 && !isRead(param(body, "Action"));
+      boolean pickable = switch (picked) {
+        case EC2 -> ec2;
+        case EC2_WRITES -> write;
+        case SNS_PUBLISH -> publish;
+      };
       synchronized (random) {
         // An answer is lost at most once per write: the client's retry of it gets through.
-        boolean eligible = ec2 && injecting
-            && (fault != Fault.LOST_ANSWER || write && !lostAnswers.containsKey(writeKey(body)));
-        chosen = eligible && random.nextDouble() < rate ? fault : null;
+        boolean eligible = pickable && injecting
+            && (fault != Fault.LOST_ANSWER || (write || publish) && !lostAnswers.containsKey(writeKey(body)));
+        chosen = eligible && random.nextDouble() < rate && budget.getAndDecrement() > 0 ? fault : null;
         unavailable = random.nextBoolean();
       }
       if (ec2) {
@@ -143,12 +180,13 @@ final class FaultProxy implements AutoCloseable {
         injected.incrementAndGet();
         switch (chosen) {
           case THROTTLE -> {
-            answer(client, 503, ec2Error("RequestLimitExceeded", "Request limit exceeded."));
+            answer(client, sns ? 400 : 503, sns ? snsError("Throttling", "Rate exceeded")
+                : ec2Error("RequestLimitExceeded", "Request limit exceeded."));
             return;
           }
           case SERVER_ERROR -> {
-            answer(client, unavailable ? 503 : 500, ec2Error(unavailable ? "Unavailable" : "InternalError",
-                "An internal error has occurred."));
+            answer(client, unavailable ? 503 : 500, sns ? snsError("InternalError", "An internal error occurred.")
+                : ec2Error(unavailable ? "Unavailable" : "InternalError", "An internal error has occurred."));
             return;
           }
           case RESET -> {
@@ -156,7 +194,7 @@ final class FaultProxy implements AutoCloseable {
             return;
           }
           case LOST_ANSWER -> {
-            forward(client, request, body, true);
+            forward(client, request, ec2 || publish ? body : "", true);
             return;
           }
           case SLOW -> {
@@ -209,7 +247,7 @@ final class FaultProxy implements AutoCloseable {
     InputStream in = status >= 400 ? up.getErrorStream() : up.getInputStream();
     byte[] response = in == null ? new byte[0] : in.readAllBytes();
     String type = up.getContentType() == null ? "text/xml" : up.getContentType();
-    if (status == 200 && !ec2Body.isEmpty() && !isRead(param(ec2Body, "Action"))) {
+    if (status == 200 && !ec2Body.isEmpty() && ec2Body.contains(EC2_VERSION) && !isRead(param(ec2Body, "Action"))) {
       acceptedWrites.computeIfAbsent(writeKey(ec2Body), k -> new AtomicInteger()).incrementAndGet();
     }
     if (loseAnswer) {
@@ -237,6 +275,12 @@ final class FaultProxy implements AutoCloseable {
   private static String ec2Error(String code, String message) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>" + code + "</Code><Message>"
         + message + "</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>";
+  }
+
+  // https://docs.aws.amazon.com/sns/latest/api/CommonErrors.html (query protocol error response)
+  private static String snsError(String code, String message) {
+    return "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>" + code
+        + "</Code><Message>" + message + "</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>";
   }
 
   /** The write as a sorted parameter list: the same change sent twice has the same key. */

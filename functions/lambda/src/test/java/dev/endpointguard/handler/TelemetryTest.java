@@ -71,13 +71,13 @@ class TelemetryTest {
         && "rejected".equals(l.path("outcome").asText()) && l.path("reason").asText().contains("not a JSON object"));
   }
 
-  private static JsonNode emf(List<JsonNode> lines, String rule) {
+  static JsonNode emf(List<JsonNode> lines, String rule) {
     return lines.stream().filter(l -> l.has("_aws") && rule.equals(l.path("rule").asText())).findFirst()
         .orElseThrow(() -> new AssertionError("no EMF line for rule " + rule + " in " + lines));
   }
 
   /** Runs {@code invocation} with stdout captured; returns the lines that are JSON objects. */
-  private static List<JsonNode> stdoutJson(Supplier<JsonNode> invocation) {
+  static List<JsonNode> stdoutJson(Supplier<JsonNode> invocation) {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
