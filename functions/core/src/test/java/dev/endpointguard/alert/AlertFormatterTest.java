@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.endpointguard.plan.AddSubnets;
 import dev.endpointguard.plan.Change;
+import dev.endpointguard.plan.ChangeResult;
 import dev.endpointguard.plan.EnableVpcDnsAttribute;
 import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.plan.VpcDnsAttribute;
@@ -372,6 +373,21 @@ class AlertFormatterTest {
         .doesNotContain("more (see the scan report)");
     assertThat(text.indexOf("broad-endpoint-policy (HIGH)")).isLessThan(text.indexOf("private-dns-disabled ("));
     assertThat(digest.emailText()).startsWith(text);
+  }
+
+  /** Issue 11: the digest text gives the rollback of each change applied, under its finding; none for the rest. */
+  @Test
+  void digest_appliedChange_itsRollbackIsUnderItsFinding() {
+    List<Change> plan = Findings.planFor(RuleId.SINGLE_AZ_ENDPOINT);
+    EvaluationResult applied = new EvaluationResult(Findings.nonCompliant(RuleId.SINGLE_AZ_ENDPOINT, ENDPOINT, plan),
+        Outcome.APPLIED, Optional.empty(), Map.of(), plan.stream().map(c -> ChangeResult.of(c, Outcome.APPLIED))
+            .toList());
+    EvaluationResult planned = Findings.result(RuleId.BROAD_ENDPOINT_POLICY, Outcome.PLANNED);
+
+    String text = formatter.digest(Findings.report(List.of(applied, planned)), CTX).get(0).defaultText();
+
+    assertThat(text).contains("\n      rollback: " + plan.get(0).rollback() + "\n");
+    assertThat(text).doesNotContain(Findings.planFor(RuleId.BROAD_ENDPOINT_POLICY).get(0).rollback());
   }
 
   @Test
