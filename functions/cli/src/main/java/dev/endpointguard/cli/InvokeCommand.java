@@ -79,7 +79,7 @@ final class InvokeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
-    LocalInvoker.Invocation run = LocalInvoker.invoke(fn, environment, target, input, timeoutSeconds,
+    LocalInvoker.LocalRun run = LocalInvoker.invoke(fn, environment, target, input, timeoutSeconds,
         new PrintStream(System.err, true, StandardCharsets.UTF_8));
     if (run.thrown().isPresent()) {
       RuntimeException e = run.thrown().get();

@@ -107,7 +107,7 @@ public final class DemoStory {
   }
 
   private JsonNode invoke(Functions function, Map<String, String> modes, byte[] event) {
-    LocalInvoker.Invocation run = LocalInvoker.invoke(function, environment(modes), target, event, 300, handlerLog);
+    LocalInvoker.LocalRun run = LocalInvoker.invoke(function, environment(modes), target, event, 300, handlerLog);
     if (run.thrown().isPresent()) {
       throw new IllegalStateException(function.logicalId() + " threw: " + run.thrown().get().getMessage(),
           run.thrown().get());

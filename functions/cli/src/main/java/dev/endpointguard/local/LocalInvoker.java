@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class LocalInvoker {
 
   /** What the handler returned (its JSON result) or threw. */
-  public record Invocation(Functions function, String output, Optional<RuntimeException> thrown) {
+  public record LocalRun(Functions function, String output, Optional<RuntimeException> thrown) {
     public Optional<JsonNode> result() {
       try {
         return output.isBlank() ? Optional.empty() : Optional.of(ReportJson.MAPPER.readTree(output));
@@ -46,7 +46,7 @@ public final class LocalInvoker {
    * Runs the handler with {@code System.out} pointed at {@code log} for the duration: in Lambda, stdout is the log
    * (JSON log lines, EMF metrics); here stdout carries the handler's result.
    */
-  public static synchronized Invocation invoke(Functions function, Map<String, String> environment, AwsClients.Target target,
+  public static synchronized LocalRun invoke(Functions function, Map<String, String> environment, AwsClients.Target target,
                                   byte[] event, int timeoutSeconds, PrintStream log) {
     Map<String, String> env = new HashMap<>(environment);
     env.put("AWS_REGION", target.region().id());
@@ -62,12 +62,12 @@ public final class LocalInvoker {
       LocalContext context = new LocalContext(function.logicalId(), target.region().id(), inventory::accountId,
           timeoutSeconds, 1024, Clock.systemUTC(), log);
       handler.handleRequest(new ByteArrayInputStream(event), output, context);
-      return new Invocation(function, output.toString(StandardCharsets.UTF_8), Optional.empty());
+      return new LocalRun(function, output.toString(StandardCharsets.UTF_8), Optional.empty());
     } catch (IOException e) {
-      return new Invocation(function, output.toString(StandardCharsets.UTF_8),
+      return new LocalRun(function, output.toString(StandardCharsets.UTF_8),
           Optional.of(new java.io.UncheckedIOException(e)));
     } catch (RuntimeException e) {
-      return new Invocation(function, output.toString(StandardCharsets.UTF_8), Optional.of(e));
+      return new LocalRun(function, output.toString(StandardCharsets.UTF_8), Optional.of(e));
     } finally {
       runtime.clients().close();
       System.setOut(stdout);

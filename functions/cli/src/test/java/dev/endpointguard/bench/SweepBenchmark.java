@@ -100,7 +100,7 @@ public final class SweepBenchmark {
       int evaluated = 0;
       for (int r = 0; r < ROUNDS; r++) {
         long t = System.nanoTime();
-        LocalInvoker.Invocation run = LocalInvoker.invoke(Functions.SWEEP, Map.of(),
+        LocalInvoker.LocalRun run = LocalInvoker.invoke(Functions.SWEEP, Map.of(),
             AwsClients.Target.local(Region.US_EAST_1, aws.endpoint()), event, 900, quiet);
         nanos[r] = System.nanoTime() - t;
         JsonNode result = run.result().orElseThrow();
