@@ -5,26 +5,30 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import dev.endpointguard.alert.AlertContext;
 import dev.endpointguard.alert.AlertFormatter;
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.engine.Mode;
 import dev.endpointguard.engine.Pipeline;
 import dev.endpointguard.engine.Request;
 import dev.endpointguard.engine.Run;
 import dev.endpointguard.engine.RunSource;
-import dev.endpointguard.engine.Mode;
 import dev.endpointguard.engine.Settings;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.IngressRule;
+import dev.endpointguard.model.RouteEntry;
+import dev.endpointguard.model.RouteTableInfo;
+import dev.endpointguard.model.RouteTarget;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.ServiceFacts;
 import dev.endpointguard.model.SubnetInfo;
 import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.VpcInfo;
 import dev.endpointguard.model.VpcSnapshot;
-import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.plan.Outcome;
+import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.trigger.CloudTrailDecoder;
@@ -32,7 +36,6 @@ import dev.endpointguard.trigger.ComplianceChangeDecoder;
 import dev.endpointguard.trigger.ConfigRuleEventDecoder;
 import dev.endpointguard.trigger.Decoded;
 import dev.endpointguard.trigger.ScheduleDecoder;
-import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.trigger.Trigger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,9 +121,10 @@ public final class Priming implements Resource {
     int stopped = warmClients(failures);
     PrimingReport result = new PrimingReport(Duration.ofNanos(System.nanoTime() - start), decoded, rejected,
         report.results().size(), (int) report.results().stream().filter(r -> r.evaluation().nonCompliant()).count(),
-        stopped, failures);
+        (int) report.results().stream().filter(r -> r.outcome() == Outcome.PLANNED).count(), stopped, failures);
     LOG.info("primed", entry("ms", result.elapsed().toMillis()), entry("eventsDecoded", decoded),
-        entry("evaluations", result.evaluations()), entry("requestsStopped", stopped),
+        entry("evaluations", result.evaluations()), entry("planned", result.planned()),
+        entry("requestsStopped", stopped),
         entry("problems", rejected.size() + failures.size()));
     return result;
   }
@@ -165,20 +169,28 @@ public final class Priming implements Resource {
     return run.report();
   }
 
+  /**
+   * One VPC with DNS attributes off, two subnets in two AZs, its main route table, and one Interface endpoint that
+   * breaks every endpoint rule: one subnet, private DNS off, the full-access policy, a group open to 0.0.0.0/0 that
+   * nothing else uses. Every fact a plan needs is present, so every finding is planned as it would be in a sweep.
+   */
   static Estate syntheticEstate() {
     SubnetInfo a = new SubnetInfo("subnet-0e0d0c0b0a0900001", VPC, "us-east-1a", "use1-az1", 250, false, Map.of());
     SubnetInfo b = new SubnetInfo("subnet-0e0d0c0b0a0900002", VPC, "us-east-1b", "use1-az2", 250, false, Map.of());
     VpcInfo vpcInfo = new VpcInfo(VPC, List.of("10.0.0.0/16"), List.of(), false, false, Map.of());
     String endpointId = "vpce-0e0d0c0b0a0900001";
+    RouteTableInfo main = new RouteTableInfo("rtb-0e0d0c0b0a0900001", true, List.of(),
+        List.of(RouteEntry.toCidr("10.0.0.0/16", RouteTarget.LOCAL, "local")));
     VpcSnapshot vpc = new VpcSnapshot(vpcInfo, List.of(a, b),
         List.of(new EndpointSummary(endpointId, EndpointType.INTERFACE, SERVICE, EndpointState.AVAILABLE, false,
-            List.of(a.subnetId()))), Optional.of(List.of()));
+            List.of(a.subnetId()))), Optional.of(List.of()), Optional.of(List.of(main)));
     SecurityGroupInfo group = new SecurityGroupInfo("sg-0e0d0c0b0a0900001", "endpoint", VPC,
-        List.of(new IngressRule("sg-0e0d0c0b0a0900001", "tcp", 443, 443, "0.0.0.0/0")), List.of(), true);
+        List.of(new IngressRule("sg-0e0d0c0b0a0900001", "tcp", 443, 443, "0.0.0.0/0")), List.of(), true,
+        List.of(a.subnetId()));
     ServiceFacts service = new ServiceFacts(SERVICE, Set.of("use1-az1", "use1-az2"),
         Optional.of("ssm.us-east-1.amazonaws.com"), true, false, true);
-    EndpointSnapshot endpoint = new EndpointSnapshot(endpointId, EndpointType.INTERFACE, SERVICE, EndpointState.AVAILABLE, false,
-        false, BROAD_POLICY, List.of(a), List.of(group), Map.of(), service, vpc);
+    EndpointSnapshot endpoint = new EndpointSnapshot(endpointId, EndpointType.INTERFACE, SERVICE,
+        EndpointState.AVAILABLE, false, false, BROAD_POLICY, List.of(a), List.of(group), Map.of(), service, vpc);
     return new Estate(ACCOUNT, REGION, List.of(endpoint), List.of(vpc));
   }
 
@@ -192,7 +204,10 @@ public final class Priming implements Resource {
         List.of()));
   }
 
-  /** One read per operation the inventory uses, each stopped before it is sent: no request reaches AWS. */
+  /**
+   * One read per operation the inventory uses (and one per sink client, whose request pipeline the sinks share), each
+   * stopped before it is sent: no request reaches AWS.
+   */
   private int warmClients(List<String> failures) {
     AwsRequestOverrideConfiguration dryRun = AwsRequestOverrideConfiguration.builder()
         // Fixed keys: no credential lookup, and nothing that could be sent would be accepted.
@@ -213,8 +228,13 @@ public final class Priming implements Resource {
         () -> clients.ec2().describeNetworkInterfaces(r -> r.filters(byVpc).overrideConfiguration(dryRun)),
         () -> clients.ec2().describeVpcEndpointServices(r -> r.serviceNames(SERVICE).overrideConfiguration(dryRun)),
         () -> clients.ec2().describeAvailabilityZones(r -> r.overrideConfiguration(dryRun)),
+        () -> clients.ec2().getManagedPrefixListEntries(r -> r.prefixListId("pl-0e0d0c0b0a0900001")
+            .overrideConfiguration(dryRun)),
         () -> clients.route53().listHostedZonesByVPC(r -> r.vpcId(VPC).vpcRegion(VPCRegion.US_EAST_1)
             .overrideConfiguration(dryRun)),
+        () -> clients.route53().listResourceRecordSets(r -> r.hostedZoneId("Z0E0D0C0B0A09000001")
+            .overrideConfiguration(dryRun)),
+        () -> clients.organizations().describeOrganization(r -> r.overrideConfiguration(dryRun)),
         () -> clients.sns().getTopicAttributes(r -> r.topicArn("arn:aws:sns:us-east-1:" + ACCOUNT + ":priming")
             .overrideConfiguration(dryRun)),
         () -> clients.config().describeConfigRules(r -> r.overrideConfiguration(dryRun)));

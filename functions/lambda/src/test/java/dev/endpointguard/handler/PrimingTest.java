@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
 class PrimingTest {
-  /** sts, 9 EC2 reads, route53, sns, config. */
-  private static final int READS = 13;
+  /** sts, 10 EC2 reads, 2 Route 53 reads, organizations, sns, config. */
+  private static final int READS = 16;
 
   private ServerSocket listener;
   private final AtomicInteger connections = new AtomicInteger();
@@ -91,6 +91,8 @@ class PrimingTest {
     // One endpoint (four endpoint rules) and its VPC (one VPC rule); the endpoint breaks every endpoint rule.
     assertThat(report.evaluations()).isEqualTo(5);
     assertThat(report.findings()).isEqualTo(4);
+    // Every finding takes the path a remediation takes: its plan is built and safety-checked, and not applied.
+    assertThat(report.planned()).isEqualTo(report.findings());
     assertThat(sdkCalls.writes()).isEmpty();
   }
 
