@@ -14,6 +14,8 @@ $(addprefix build-,$(FUNCTIONS)): lambda-package
 	cp -R $(LAMBDA_MODULE)/target/classes/. "$(ARTIFACTS_DIR)/"
 	cp $(LAMBDA_MODULE)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
 
-# Tests are compiled (the Lambda module's test-jar dependencies must resolve) but not run: CI runs them.
+# Tests are compiled (the Lambda module's test-jar dependencies must resolve) but not run: CI runs them. The jar
+# folder is emptied first: copy-dependencies only adds, and a jar left from an earlier build must not ship.
 lambda-package:
+	rm -rf $(LAMBDA_MODULE)/target/dependency
 	$(MVN) -DskipTests -pl $(LAMBDA_MODULE) -am package dependency:copy-dependencies -DincludeScope=runtime

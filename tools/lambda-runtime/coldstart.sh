@@ -11,7 +11,10 @@
 # provider; floor-ec2-log4j: with the package's log4j binding and configuration). Their sources are in floor/.
 # Runs are interleaved (run 1 of every mode, then run 2, ...) so that a change in the machine's load affects every
 # mode alike; each mode first gets one unmeasured run.
-# Usage: tools/lambda-runtime/coldstart.sh [RUNS] [MODE...]   (RUNS defaults to 7; modes below, default all)
+# The build output is made afresh (tools/sam/check.sh) so that what is measured is the code checked out; with
+# --reuse-build the existing .aws-sam/build is measured as it is.
+# Usage: tools/lambda-runtime/coldstart.sh [--reuse-build] [RUNS] [MODE...]   (RUNS defaults to 7; modes below,
+#        default all)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,6 +22,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$ROOT/tools/lambda-runtime/lambda.sh"
 cd "$ROOT"
 
+reuse_build=false
+if [[ "${1:-}" == "--reuse-build" ]]; then
+  reuse_build=true
+  shift
+fi
 RUNS="${1:-7}"
 shift || true
 # mode -> "memory env... -- jvm flags..."
@@ -41,7 +49,9 @@ fi
 FUNCTION=SweepFunction
 HANDLER=dev.endpointguard.handler.SweepHandler::handleRequest
 BUILD="$ROOT/.aws-sam/build/$FUNCTION"
-[[ -d "$BUILD/lib" ]] || tools/sam/check.sh
+if [[ "$reuse_build" == false || ! -d "$BUILD/lib" ]]; then
+  tools/sam/check.sh >&2
+fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/endpoint-guard-coldstart.XXXXXX")"
 trap 'stop_started; rm -rf "$work"' EXIT
