@@ -127,11 +127,6 @@ public final class Inventory {
     return known;
   }
 
-  /** Reads the targets; never the account's organization. */
-  public InventoryResult load(Targets targets) {
-    return load(targets, false);
-  }
-
   /**
    * Reads the targets.
    *

@@ -18,10 +18,6 @@ public abstract class EventDecoder {
     return EventJson.decode(json, this::decodeEvent);
   }
 
-  public final Decoded decode(JsonNode event) {
-    return EventJson.decode(event, this::decodeEvent);
-  }
-
   /** Decodes a parsed, size-checked event; may throw on a bad shape, which {@link EventJson} turns into Rejected. */
   protected abstract Decoded decodeEvent(JsonNode event);
 }

@@ -251,7 +251,7 @@ class FaultSweepTest {
   private static JsonNode invoke(RequestStreamHandler handler, String event, String region) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-        new LocalContext("SweepFunction", region, "123456789012", 300, 512, Clock.systemUTC(), System.err));
+        new LocalContext("SweepFunction", region, () -> "123456789012", 300, 512, Clock.systemUTC(), System.err));
     return Invoker.JSON.readTree(out.toByteArray());
   }
 }

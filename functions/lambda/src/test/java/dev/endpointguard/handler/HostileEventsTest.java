@@ -50,7 +50,8 @@ class HostileEventsTest {
         String label = handler.getKey().logicalId() + " / " + event.getKey();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         function.handleRequest(new ByteArrayInputStream(event.getValue()), out,
-            new LocalContext(handler.getKey().logicalId(), "us-east-1", "123456789012", 300, 512, Clock.systemUTC(), System.err));
+            new LocalContext(handler.getKey().logicalId(), "us-east-1", () -> "123456789012", 300, 512,
+                Clock.systemUTC(), System.err));
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         JsonNode result = Invoker.JSON.readTree(text);
 

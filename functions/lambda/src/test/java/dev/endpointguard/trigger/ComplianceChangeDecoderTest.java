@@ -45,7 +45,7 @@ class ComplianceChangeDecoderTest {
     ObjectNode event = event();
     ((ObjectNode) event.path("detail").path("newEvaluationResult")).put("complianceType", "COMPLIANT");
 
-    assertThat(decoder.decode(event)).isEqualTo(new Ignored(
+    assertThat(decoder.decode(event.toString())).isEqualTo(new Ignored(
         "vpce-0a1b2c3d4e5f60101 is now 'COMPLIANT' with endpoint-guard-single-az-endpoint: nothing to fix"));
   }
 
