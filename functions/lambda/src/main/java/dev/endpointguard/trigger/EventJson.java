@@ -81,8 +81,6 @@ final class EventJson {
       return node;
     } catch (JsonProcessingException e) {
       throw new BadEvent(what + " is not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new BadEvent(what + " could not be read: " + e.getMessage());
     }
   }
 
