@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.inventory.Inventory;
-import dev.endpointguard.model.Targets;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.Estate;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.PrivateDnsDisabledRule;
 import dev.endpointguard.testing.LocalAwsTest;

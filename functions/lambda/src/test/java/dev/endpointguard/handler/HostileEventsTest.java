@@ -8,17 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.local.LocalContext;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.testing.LocalAwsTest;
-import dev.endpointguard.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,8 +1,8 @@
 package dev.endpointguard.handler;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.local.LocalContext;
 import dev.endpointguard.localaws.LocalAws;
