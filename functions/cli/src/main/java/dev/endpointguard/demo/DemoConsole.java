@@ -58,10 +58,6 @@ public final class DemoConsole {
     };
   }
 
-  String strong(String text) {
-    return paint(text, "\u001b[1m");
-  }
-
   private String paint(String text, String code) {
     return colour ? code + text + RESET : text;
   }

@@ -24,18 +24,13 @@ import java.util.Optional;
 public final class LocalInvoker {
 
   /** What the handler returned (its JSON result) or threw. */
-  public record LocalRun(Functions function, String output, Optional<RuntimeException> thrown) {
+  public record LocalRun(String output, Optional<RuntimeException> thrown) {
     public Optional<JsonNode> result() {
       try {
         return output.isBlank() ? Optional.empty() : Optional.of(ReportJson.MAPPER.readTree(output));
       } catch (IOException e) {
         return Optional.empty();
       }
-    }
-
-    /** The handler's {@code status}: done, ignored, rejected or failed; "threw" when it threw. */
-    public String status() {
-      return thrown.isPresent() ? "threw" : result().map(r -> r.path("status").asText()).orElse("");
     }
   }
 
@@ -62,12 +57,12 @@ public final class LocalInvoker {
       LocalContext context = new LocalContext(function.logicalId(), target.region().id(), inventory::accountId,
           timeoutSeconds, 1024, Clock.systemUTC(), log);
       handler.handleRequest(new ByteArrayInputStream(event), output, context);
-      return new LocalRun(function, output.toString(StandardCharsets.UTF_8), Optional.empty());
+      return new LocalRun(output.toString(StandardCharsets.UTF_8), Optional.empty());
     } catch (IOException e) {
-      return new LocalRun(function, output.toString(StandardCharsets.UTF_8),
+      return new LocalRun(output.toString(StandardCharsets.UTF_8),
           Optional.of(new java.io.UncheckedIOException(e)));
     } catch (RuntimeException e) {
-      return new LocalRun(function, output.toString(StandardCharsets.UTF_8), Optional.of(e));
+      return new LocalRun(output.toString(StandardCharsets.UTF_8), Optional.of(e));
     } finally {
       runtime.clients().close();
       System.setOut(stdout);

@@ -104,7 +104,8 @@ class RollbackEverywhereTest {
           AwsClients.Target.local(Region.US_EAST_1, aws.endpoint())));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       sweep.handleRequest(Files.newInputStream(Path.of("events", "schedule-sweep.json")), out,
-          new LocalContext("SweepFunction", "us-east-1", "123456789012", 300, 1024, Clock.systemUTC(), System.err));
+          new LocalContext("SweepFunction", "us-east-1", () -> "123456789012", 300, 1024,
+              Clock.systemUTC(), System.err));
 
       JsonNode result = JSON.readTree(out.toByteArray());
       JsonNode evaluation = null;

@@ -1,8 +1,8 @@
 package dev.endpointguard.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.plan.Change;
+import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;

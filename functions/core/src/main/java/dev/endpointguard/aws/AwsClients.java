@@ -85,11 +85,6 @@ public final class AwsClients implements AutoCloseable {
       return new Target(region, endpointOverride, profile, retries, interceptors, attemptTimeout,
           Optional.of(provider));
     }
-
-    /** The same target in another Region. */
-    public Target inRegion(Region other) {
-      return new Target(other, endpointOverride, profile, retries, interceptors, attemptTimeout, credentials);
-    }
   }
 
   /** Attempts of one SNS publish (the first and four retries). */
@@ -180,7 +175,6 @@ public final class AwsClients implements AutoCloseable {
     return builder;
   }
 
-  public Target target() { return target; }
   public Region region() { return target.region(); }
   public Ec2Client ec2() { return ec2; }
   public StsClient sts() { return sts.get(); }

@@ -3,7 +3,6 @@ package dev.endpointguard.engine;
 import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.inventory.InventoryResult;
-import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;

@@ -25,8 +25,6 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -55,15 +53,6 @@ public final class Inventory {
     this(clients.ec2(), clients::sts, clients::route53, clients::organizations, new ServiceCatalog());
   }
 
-  public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53) {
-    this(ec2, sts, route53, new ServiceCatalog());
-  }
-
-  /** @param catalog service facts cache; share one per process so that warm invocations skip those calls */
-  public Inventory(Ec2Client ec2, StsClient sts, Route53Client route53, ServiceCatalog catalog) {
-    this(ec2, supplier(sts, "sts"), supplier(route53, "route53"), Inventory::noOrganizationsClient, catalog);
-  }
-
   /**
    * {@code sts} is asked for only when the account is not known otherwise ({@link #useAccount}) or the caller's own
    * identity is needed; {@code route53} only when a private-DNS verdict needs the VPC's hosted zones;
@@ -80,10 +69,6 @@ public final class Inventory {
     this.hostedZones = new HostedZones(route53);
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.organization = new OrganizationReader(organizations);
-  }
-
-  private static OrganizationsClient noOrganizationsClient() {
-    throw SdkClientException.create("this inventory was built without an Organizations client");
   }
 
   public String region() {
@@ -139,16 +124,6 @@ public final class Inventory {
       identity = known;
     }
     return known;
-  }
-
-  private static <T> Supplier<T> supplier(T client, String name) {
-    Objects.requireNonNull(client, name);
-    return () -> client;
-  }
-
-  /** Reads the targets; never the account's organization. */
-  public InventoryResult load(Targets targets) {
-    return load(targets, false);
   }
 
   /**

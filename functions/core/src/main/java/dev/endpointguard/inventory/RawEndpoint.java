@@ -29,14 +29,6 @@ record RawEndpoint(String endpointId, String vpcId, EndpointType type, String se
     dnsNames = List.copyOf(dnsNames);
   }
 
-  /** One without DNS entries. */
-  RawEndpoint(String endpointId, String vpcId, EndpointType type, String serviceName, EndpointState state,
-              boolean privateDnsEnabled, boolean requesterManaged, String policyDocument, List<String> subnetIds,
-              List<String> groupIds, List<String> networkInterfaceIds, Map<String, String> tags) {
-    this(endpointId, vpcId, type, serviceName, state, privateDnsEnabled, requesterManaged, policyDocument, subnetIds,
-        groupIds, networkInterfaceIds, tags, List.of());
-  }
-
   /** Empty (and a problem reported) when AWS left out the id, the VPC or the service. */
   static Optional<RawEndpoint> from(VpcEndpoint e, Consumer<InventoryProblem> problems) {
     String id = e.vpcEndpointId();

@@ -26,16 +26,6 @@ public record DnsRecord(String name, String type, Optional<String> aliasDnsName,
     values = List.copyOf(values);
   }
 
-  /** An alias record of {@code type} to {@code dnsName} in hosted zone {@code hostedZoneId}. */
-  public static DnsRecord alias(String name, String type, String dnsName, String hostedZoneId) {
-    return new DnsRecord(name, type, Optional.of(dnsName), Optional.of(hostedZoneId), List.of());
-  }
-
-  /** A record that is not an alias, with its values. */
-  public static DnsRecord plain(String name, String type, String... values) {
-    return new DnsRecord(name, type, Optional.empty(), Optional.empty(), List.of(values));
-  }
-
   public boolean isAlias() {
     return aliasDnsName.isPresent();
   }

@@ -23,10 +23,6 @@ public record IngressRule(String groupId, String ipProtocol, int fromPort, int t
     return source.contains(":");
   }
 
-  public boolean isCidrSource() {
-    return !source.startsWith("sg-") && !source.startsWith("pl-");
-  }
-
   /** True when the source is the whole IPv4 or IPv6 internet. */
   public boolean isOpenToWorld() {
     return ANY_IPV4.equals(source) || ANY_IPV6.equals(source);

@@ -28,17 +28,6 @@ public record RouteEntry(String destination, RouteTarget targetType, String targ
     Objects.requireNonNull(destinationUnknown, "destinationUnknown");
   }
 
-  /** An active route to a CIDR destination. */
-  public static RouteEntry toCidr(String cidr, RouteTarget targetType, String target) {
-    return new RouteEntry(cidr, targetType, target, false, List.of(cidr), Optional.empty());
-  }
-
-  /** An active route to a prefix list whose entries were read. */
-  public static RouteEntry toPrefixList(String prefixListId, List<String> entries, RouteTarget targetType,
-                                        String target) {
-    return new RouteEntry(prefixListId, targetType, target, false, entries, Optional.empty());
-  }
-
   /** The destination is a managed prefix list. */
   public boolean toPrefixList() {
     return destination.startsWith("pl-");

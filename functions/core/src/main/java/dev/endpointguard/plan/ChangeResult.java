@@ -26,9 +26,4 @@ public record ChangeResult(Change change, Outcome outcome, Optional<String> deta
   public static ChangeResult of(Change change, Outcome outcome, String detail) {
     return new ChangeResult(change, outcome, Optional.of(detail));
   }
-
-  /** The change holds now, whoever wrote it. */
-  public boolean inEffect() {
-    return outcome == Outcome.APPLIED || outcome == Outcome.ALREADY_IN_EFFECT;
-  }
 }

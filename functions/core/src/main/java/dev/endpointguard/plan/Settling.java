@@ -37,9 +37,4 @@ public record Settling(List<Duration> waits, Sleeper sleeper) {
     return new Settling(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)),
         d -> Thread.sleep(d.toMillis()));
   }
-
-  /** One re-read, no waiting: for generated-plan tests whose live state never changes. */
-  public static Settling none() {
-    return new Settling(List.of(), d -> { });
-  }
 }

@@ -47,10 +47,6 @@ record OperatorName(String qualifier, String base, boolean ifExists, boolean can
     return qualifier.equals("forallvalues");
   }
 
-  boolean forAnyValue() {
-    return qualifier.equals("foranyvalue");
-  }
-
   /** StringEqualsIgnoreCase (and its negation) compare values case-insensitively; no other operator does. */
   boolean ignoresCase() {
     return base.endsWith("ignorecase");

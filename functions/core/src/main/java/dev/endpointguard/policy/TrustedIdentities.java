@@ -21,11 +21,6 @@ public record TrustedIdentities(Set<String> accountIds, Set<String> orgIds, Opti
     Objects.requireNonNull(ownOrganization, "ownOrganization");
   }
 
-  /** Configured identities only. */
-  public TrustedIdentities(Set<String> accountIds, Set<String> orgIds) {
-    this(accountIds, orgIds, Optional.empty());
-  }
-
   boolean trustsAccount(String accountId) {
     return accountIds.contains(accountId);
   }

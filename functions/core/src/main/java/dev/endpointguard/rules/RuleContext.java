@@ -63,10 +63,6 @@ public record RuleContext(String accountId, int minAzs, Set<String> trustedAccou
     return exemptResources.getOrDefault(rule, Set.of()).contains(resourceId);
   }
 
-  public static RuleContext defaults(String accountId) {
-    return new RuleContext(accountId, DEFAULT_MIN_AZS, Set.of(), Set.of(), DEFAULT_AZ_HOUR_PRICE);
-  }
-
   /** The scanned account plus the trusted ones. */
   public Set<String> allTrustedAccounts() {
     java.util.Set<String> all = new java.util.TreeSet<>(trustedAccountIds);

@@ -35,12 +35,6 @@ public enum RuleId {
     return Arrays.stream(values()).filter(r -> r.id.equals(wanted)).findFirst();
   }
 
-  /** The rule with this id; an unknown id is an error that lists the valid ones. */
-  public static RuleId of(String id) {
-    return find(id).orElseThrow(() -> new IllegalArgumentException(
-        "unknown rule id '" + id + "'; valid: " + validIds()));
-  }
-
   public static String validIds() {
     return Arrays.stream(values()).map(RuleId::id).collect(Collectors.joining(", "));
   }

@@ -1,16 +1,11 @@
 package dev.endpointguard.rules;
 
-import dev.endpointguard.model.EndpointSnapshot;
-import dev.endpointguard.model.Estate;
-import dev.endpointguard.model.VpcSnapshot;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The rules by their stable ids; evaluating an estate runs every registered rule over every resource it judges. */
+/** The rules by their stable ids, split by the resource they judge. */
 public final class RuleRegistry {
   private final Map<RuleId, Rule> rules;
 
@@ -30,11 +25,6 @@ public final class RuleRegistry {
         new VpcDnsDisabledRule(), new BroadEndpointPolicyRule(), new BroadEndpointSecurityGroupRule()));
   }
 
-  /** The registered rules in rule-id order. */
-  public List<Rule> all() {
-    return List.copyOf(rules.values());
-  }
-
   public List<Rule.EndpointRule> endpointRules() {
     return rules.values().stream()
         .filter(Rule.EndpointRule.class::isInstance).map(Rule.EndpointRule.class::cast).toList();
@@ -52,22 +42,5 @@ public final class RuleRegistry {
           + rules.keySet().stream().map(RuleId::id).collect(Collectors.joining(", ")));
     }
     return rule;
-  }
-
-  /** A registry holding only the given rules (those of them registered here). */
-  public RuleRegistry only(Set<RuleId> ids) {
-    return new RuleRegistry(rules.values().stream().filter(r -> ids.contains(r.id())).toList());
-  }
-
-  /** Every endpoint rule over every endpoint, then every VPC rule over every VPC, in estate order. */
-  public List<Evaluation> evaluate(Estate estate, RuleContext context) {
-    List<Evaluation> evaluations = new ArrayList<>();
-    for (EndpointSnapshot endpoint : estate.endpoints()) {
-      endpointRules().forEach(rule -> evaluations.add(rule.evaluate(endpoint, context)));
-    }
-    for (VpcSnapshot vpc : estate.vpcs()) {
-      vpcRules().forEach(rule -> evaluations.add(rule.evaluate(vpc, context)));
-    }
-    return List.copyOf(evaluations);
   }
 }

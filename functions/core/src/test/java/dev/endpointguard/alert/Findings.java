@@ -1,12 +1,9 @@
 package dev.endpointguard.alert;
 
-import dev.endpointguard.plan.AddSubnets;
 import dev.endpointguard.plan.Change;
 import dev.endpointguard.plan.EnablePrivateDns;
 import dev.endpointguard.plan.EnableVpcDnsAttribute;
-import dev.endpointguard.plan.NarrowPolicy;
 import dev.endpointguard.plan.Outcome;
-import dev.endpointguard.plan.ReplaceIngressSource;
 import dev.endpointguard.plan.VpcDnsAttribute;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ScanReport;

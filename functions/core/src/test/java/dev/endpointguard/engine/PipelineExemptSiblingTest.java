@@ -3,8 +3,8 @@ package dev.endpointguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
-import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.Tags;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.rules.RuleId;

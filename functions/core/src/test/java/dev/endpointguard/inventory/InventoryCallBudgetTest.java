@@ -72,7 +72,7 @@ class InventoryCallBudgetTest {
     CallCountingInterceptor counter = new CallCountingInterceptor();
     try (AwsClients counted = new AwsClients(AwsClients.Target.local(software.amazon.awssdk.regions.Region.US_EAST_1,
         aws.endpoint()).withRetries(false).withInterceptors(List.of(counter)))) {
-      InventoryResult result = new Inventory(counted).load(targets);
+      InventoryResult result = new Inventory(counted).load(targets, false);
       assertThat(result.problems()).isEmpty();
       assertThat(result.estate().endpoints()).hasSize(expectedEndpoints);
       assertThat(result.estate().vpcs()).hasSize(VPCS);

@@ -52,7 +52,7 @@ class InventoryTest {
     seed.makePublic(vpc.vpcId(), vpc.subnetIds().get(2));
     String endpoint = seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 2), List.of(), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.allInRegion());
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion(), false);
 
     Map<String, String> azIds = azIds(clients);
     EndpointSnapshot snapshot = result.estate().endpoints().get(0);
@@ -85,7 +85,7 @@ class InventoryTest {
     String gateway = seed.gatewayEndpoint(vpc.vpcId(), SeedEstate.service("s3"));
     seed.interfaceEndpoint(seed.vpc(2).vpcId(), SSM, List.of(), List.of(), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.endpoints(List.of(target)));
+    InventoryResult result = new Inventory(clients).load(Targets.endpoints(List.of(target)), false);
 
     assertThat(result.estate().endpoints()).extracting(EndpointSnapshot::endpointId).containsExactly(target);
     assertThat(result.estate().vpcs()).extracting(VpcSnapshot::vpcId).containsExactly(vpc.vpcId());
@@ -107,7 +107,7 @@ class InventoryTest {
     String ssm = seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);
     String managed = seed.interfaceEndpoint(vpc.vpcId(), seeded, vpc.subnetIds().subList(0, 1), List.of(), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.allInRegion());
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion(), false);
 
     Map<String, String> azIds = azIds(clients);
     Map<String, ServiceFacts> facts = result.estate().endpoints().stream()
@@ -133,7 +133,7 @@ class InventoryTest {
     seed.allowFrom(group, IpPermission.builder().ipProtocol("-1").ipRanges(r -> r.cidrIp("172.16.0.0/12")).build());
     seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(group), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.allInRegion());
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion(), false);
 
     SecurityGroupInfo info = result.estate().endpoints().get(0).securityGroups().get(0);
     assertThat(info.groupId()).isEqualTo(group);
@@ -162,7 +162,7 @@ class InventoryTest {
 
     InventoryResult result;
     try (AwsClients countedClients = counted(aws, counter)) {
-      result = new Inventory(countedClients).load(Targets.allInRegion());
+      result = new Inventory(countedClients).load(Targets.allInRegion(), false);
     }
 
     Map<String, SecurityGroupInfo> groups = result.estate().endpoints().get(0).securityGroups().stream()
@@ -184,7 +184,7 @@ class InventoryTest {
     CallCountingInterceptor counter = new CallCountingInterceptor();
 
     try (AwsClients countedClients = counted(aws, counter)) {
-      new Inventory(countedClients).load(Targets.allInRegion());
+      new Inventory(countedClients).load(Targets.allInRegion(), false);
     }
 
     assertThat(counter.count("DescribeNetworkInterfaces")).isZero();
@@ -208,7 +208,7 @@ class InventoryTest {
 
     InventoryResult result;
     try (AwsClients countedClients = counted(aws, counter)) {
-      result = new Inventory(countedClients).load(Targets.allInRegion());
+      result = new Inventory(countedClients).load(Targets.allInRegion(), false);
     }
 
     Map<String, VpcSnapshot> vpcs = result.estate().vpcs().stream()
@@ -228,7 +228,7 @@ class InventoryTest {
     SeedEstate.SeededVpc vpc = seed.vpc(1);
     String present = seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.endpoints(List.of(present, MISSING_ENDPOINT)));
+    InventoryResult result = new Inventory(clients).load(Targets.endpoints(List.of(present, MISSING_ENDPOINT)), false);
 
     assertThat(result.estate().endpoints()).extracting(EndpointSnapshot::endpointId).containsExactly(present);
     assertThat(result.problems()).extracting(InventoryProblem::resourceId).containsExactly(MISSING_ENDPOINT);
@@ -241,7 +241,7 @@ class InventoryTest {
     String deleted = seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);
     clients.ec2().deleteVpcEndpoints(b -> b.vpcEndpointIds(deleted));
 
-    InventoryResult result = new Inventory(clients).load(Targets.endpoints(List.of(deleted)));
+    InventoryResult result = new Inventory(clients).load(Targets.endpoints(List.of(deleted)), false);
 
     assertThat(result.estate().endpoints()).isEmpty();
     assertThat(result.estate().vpcs()).isEmpty();
@@ -257,7 +257,7 @@ class InventoryTest {
     SeedEstate.SeededVpc other = seed.vpc(2);
     seed.interfaceEndpoint(other.vpcId(), SSM, other.subnetIds().subList(0, 1), List.of(), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.vpcs(List.of(wanted.vpcId())));
+    InventoryResult result = new Inventory(clients).load(Targets.vpcs(List.of(wanted.vpcId())), false);
 
     assertThat(result.estate().endpoints()).extracting(EndpointSnapshot::endpointId).containsExactlyInAnyOrder(a, b);
     assertThat(result.estate().vpcs()).extracting(VpcSnapshot::vpcId).containsExactly(wanted.vpcId());
@@ -274,7 +274,7 @@ class InventoryTest {
     String nonUser = seed.interfaceEndpoint(vpc.vpcId(), SeedEstate.service("logs"), vpc.subnetIds().subList(0, 1),
         List.of(otherGroup), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.securityGroups(List.of(targetGroup)));
+    InventoryResult result = new Inventory(clients).load(Targets.securityGroups(List.of(targetGroup)), false);
 
     assertThat(result.estate().endpoints()).extracting(EndpointSnapshot::endpointId).containsExactly(user);
     assertThat(result.estate().vpcs().get(0).endpoints()).extracting(EndpointSummary::endpointId)
@@ -290,9 +290,9 @@ class InventoryTest {
 
     try (AwsClients countedClients = counted(aws, counter)) {
       Inventory inventory = new Inventory(countedClients);
-      inventory.load(Targets.allInRegion());
+      inventory.load(Targets.allInRegion(), false);
       counter.reset();
-      inventory.load(Targets.allInRegion());
+      inventory.load(Targets.allInRegion(), false);
     }
 
     assertThat(counter.count("DescribeVpcEndpointServices")).isZero();
@@ -309,7 +309,7 @@ class InventoryTest {
     try (AwsClients countedClients = counted(aws, counter)) {
       Inventory inventory = new Inventory(countedClients);
       inventory.useAccount("123456789012");
-      result = inventory.load(Targets.allInRegion());
+      result = inventory.load(Targets.allInRegion(), false);
     }
 
     assertThat(result.estate().accountId()).isEqualTo("123456789012");
@@ -340,7 +340,7 @@ class InventoryTest {
 
   @Test
   void load_nothingInTheRegion_emptyEstateWithAccount(AwsClients clients) {
-    InventoryResult result = new Inventory(clients).load(Targets.allInRegion());
+    InventoryResult result = new Inventory(clients).load(Targets.allInRegion(), false);
 
     assertThat(result.estate().endpoints()).isEmpty();
     assertThat(result.estate().vpcs()).isEmpty();

@@ -100,8 +100,6 @@ class OwnOrganizationTest {
     try (AwsClients countedClients = counted(aws, counter)) {
       assertThat(new Inventory(countedClients).load(Targets.allInRegion(), false).estate().ownOrganization())
           .isEqualTo(OwnOrganization.notRead());
-      assertThat(new Inventory(countedClients).load(Targets.allInRegion()).estate().ownOrganization())
-          .isEqualTo(OwnOrganization.notRead());
     }
     seed.interfaceEndpoint(seed.vpc(2).vpcId(), SeedEstate.service("ssm"), List.of(), List.of(), false);
     try (AwsClients countedClients = counted(aws, counter)) {

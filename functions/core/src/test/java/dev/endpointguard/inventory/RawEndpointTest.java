@@ -38,7 +38,7 @@ class RawEndpointTest {
 
     assertThat(e).isEqualTo(new RawEndpoint(ID, "vpc-1a2b3c4d", EndpointType.INTERFACE, "com.amazonaws.us-east-1.ssm",
         EndpointState.AVAILABLE, true, false, "{}", List.of("subnet-1"), List.of("sg-1a2b3c4d"), List.of("eni-1"),
-        java.util.Map.of("team", "net")));
+        java.util.Map.of("team", "net"), List.of()));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.endpointguard.inventory;
 
+import static dev.endpointguard.testing.Snapshots.routeToCidr;
+import static dev.endpointguard.testing.Snapshots.routeToPrefixList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
@@ -83,7 +85,7 @@ class RouteInventoryTest {
 
     InventoryResult result;
     try (AwsClients counted = clients(aws, counter)) {
-      result = new Inventory(counted).load(Targets.allInRegion());
+      result = new Inventory(counted).load(Targets.allInRegion(), false);
     }
 
     assertThat(result.problems()).isEmpty();
@@ -91,8 +93,8 @@ class RouteInventoryTest {
     RouteTableInfo main = table(vpc, hub.mainTable());
     assertThat(main.main()).isTrue();
     assertThat(main.routes()).contains(
-        RouteEntry.toCidr("10.41.0.0/16", RouteTarget.TRANSIT_GATEWAY, hub.tgw()),
-        RouteEntry.toPrefixList(spokes, List.of("10.43.0.0/16", "10.44.0.0/16"), RouteTarget.TRANSIT_GATEWAY,
+        routeToCidr("10.41.0.0/16", RouteTarget.TRANSIT_GATEWAY, hub.tgw()),
+        routeToPrefixList(spokes, List.of("10.43.0.0/16", "10.44.0.0/16"), RouteTarget.TRANSIT_GATEWAY,
             hub.tgw()));
     assertThat(main.routes()).filteredOn(r -> r.target().equals(s3)).singleElement().satisfies(r -> {
       assertThat(r.targetType()).isEqualTo(RouteTarget.GATEWAY_ENDPOINT);
@@ -103,8 +105,8 @@ class RouteInventoryTest {
     RouteTableInfo own = table(vpc, explicit);
     assertThat(own.main()).isFalse();
     assertThat(own.subnetIds()).containsExactly(hub.vpc().subnetIds().get(1));
-    assertThat(own.routes()).contains(RouteEntry.toCidr("10.50.0.0/16", RouteTarget.VPC_PEERING_CONNECTION, pcx),
-        RouteEntry.toCidr("192.168.0.0/16", RouteTarget.VIRTUAL_PRIVATE_GATEWAY, vgw));
+    assertThat(own.routes()).contains(routeToCidr("10.50.0.0/16", RouteTarget.VPC_PEERING_CONNECTION, pcx),
+        routeToCidr("192.168.0.0/16", RouteTarget.VIRTUAL_PRIVATE_GATEWAY, vgw));
     assertThat(vpc.routeTableOf(hub.vpc().subnetIds().get(0))).map(RouteTableInfo::routeTableId)
         .contains(hub.mainTable());
     assertThat(vpc.routeTableOf(hub.vpc().subnetIds().get(1))).map(RouteTableInfo::routeTableId).contains(explicit);
@@ -121,7 +123,7 @@ class RouteInventoryTest {
 
     InventoryResult result;
     try (AwsClients denied = clients(aws, new DenyPrefixListEntries())) {
-      result = new Inventory(denied).load(Targets.allInRegion());
+      result = new Inventory(denied).load(Targets.allInRegion(), false);
     }
 
     assertThat(result.problems()).singleElement().satisfies(p -> {
@@ -145,7 +147,7 @@ class RouteInventoryTest {
     String other = hub.seed().interfaceEndpoint(hub.vpc().vpcId(), SeedEstate.service("logs"), subnets.subList(1, 3),
         List.of(hub.group()), false);
 
-    InventoryResult result = new Inventory(clients).load(Targets.endpoints(List.of(other)));
+    InventoryResult result = new Inventory(clients).load(Targets.endpoints(List.of(other)), false);
 
     EndpointSnapshot snapshot = result.estate().endpoints().get(0);
     assertThat(snapshot.securityGroups()).singleElement().extracting(SecurityGroupInfo::endpointSubnetIds)
@@ -159,7 +161,7 @@ class RouteInventoryTest {
     seed.makePublic(vpc.vpcId(), vpc.subnetIds().get(2));
     seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);
 
-    VpcSnapshot snapshot = new Inventory(clients).load(Targets.allInRegion()).estate().vpcs().get(0);
+    VpcSnapshot snapshot = new Inventory(clients).load(Targets.allInRegion(), false).estate().vpcs().get(0);
 
     assertThat(snapshot.routeTables()).hasValueSatisfying(tables -> assertThat(tables)
         .flatExtracting(RouteTableInfo::routes).extracting(RouteEntry::targetType)

@@ -1,5 +1,7 @@
 package dev.endpointguard.inventory;
 
+import static dev.endpointguard.testing.Snapshots.routeToCidr;
+import static dev.endpointguard.testing.Snapshots.routeToPrefixList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -95,7 +97,7 @@ class RouteTablesTest {
         "pl-1", new PrefixListReader.Entries(List.of("10.41.0.0/16", "10.42.0.0/16"), Optional.empty()),
         "pl-2", new PrefixListReader.Entries(List.of(), Optional.of("GetManagedPrefixListEntries failed: denied")));
 
-    assertThat(RouteTables.entry(spokes, GATEWAY_ENDPOINTS, lists)).isEqualTo(RouteEntry.toPrefixList("pl-1",
+    assertThat(RouteTables.entry(spokes, GATEWAY_ENDPOINTS, lists)).isEqualTo(routeToPrefixList("pl-1",
         List.of("10.41.0.0/16", "10.42.0.0/16"), RouteTarget.TRANSIT_GATEWAY, "tgw-1"));
     assertThat(RouteTables.entry(denied, GATEWAY_ENDPOINTS, lists).destinationUnknown())
         .contains("GetManagedPrefixListEntries failed: denied");
@@ -127,6 +129,6 @@ class RouteTablesTest {
         .routes(to("10.41.0.0/16").transitGatewayId("tgw-1").build()).build();
 
     assertThat(RouteTables.toInfo(table, GATEWAY_ENDPOINTS, Map.of())).isEqualTo(new RouteTableInfo("rtb-1", true,
-        List.of("subnet-a"), List.of(RouteEntry.toCidr("10.41.0.0/16", RouteTarget.TRANSIT_GATEWAY, "tgw-1"))));
+        List.of("subnet-a"), List.of(routeToCidr("10.41.0.0/16", RouteTarget.TRANSIT_GATEWAY, "tgw-1"))));
   }
 }

@@ -1,5 +1,6 @@
 package dev.endpointguard.inventory;
 
+import static dev.endpointguard.testing.Snapshots.aliasRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
@@ -11,10 +12,10 @@ import dev.endpointguard.model.Targets;
 import dev.endpointguard.model.VpcSnapshot;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.PrivateDnsDisabledRule;
-import dev.endpointguard.rules.RuleContext;
 import dev.endpointguard.rules.Status;
 import dev.endpointguard.testing.LocalAwsTest;
 import dev.endpointguard.testing.PrivateZones;
+import dev.endpointguard.testing.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class ServiceNameZonesTest {
 
   private static InventoryResult load(LocalAws aws, CallCountingInterceptor counter, String... failing) {
     try (AwsClients c = clients(aws, counter, failing)) {
-      return new Inventory(c).load(Targets.allInRegion());
+      return new Inventory(c).load(Targets.allInRegion(), false);
     }
   }
 
@@ -86,7 +87,7 @@ class ServiceNameZonesTest {
 
   private static Evaluation evaluate(InventoryResult result, String endpointId) {
     return new PrivateDnsDisabledRule().evaluate(endpoint(result, endpointId),
-        RuleContext.defaults(result.estate().accountId()));
+        Snapshots.context(result.estate().accountId()));
   }
 
   /** A hub VPC with an SSM endpoint, private DNS off; two spokes with endpoints of other services. */
@@ -131,7 +132,7 @@ class ServiceNameZonesTest {
     HostedZoneRef read = zone(vpcs.get(estate.hub()), ssmZone);
     assertThat(read.records()).hasValueSatisfying(records -> assertThat(records)
         .filteredOn(DnsRecord::isAddressRecord).containsExactly(
-            DnsRecord.alias(SSM_NAME, "A", regional.dnsName(), regional.hostedZoneId())));
+            aliasRecord(SSM_NAME, "A", regional.dnsName(), regional.hostedZoneId())));
     assertThat(zone(vpcs.get(estate.hub()), corp).records()).as("not named after a service").isEmpty();
     // The spokes hold endpoints with private DNS off for logs, not ssm: their zones are listed, not read.
     estate.spokes().forEach(s -> assertThat(zone(vpcs.get(s), ssmZone).records()).isEmpty());

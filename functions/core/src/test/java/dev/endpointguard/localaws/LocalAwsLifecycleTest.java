@@ -70,9 +70,4 @@ class LocalAwsLifecycleTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("did not become ready");
   }
-
-  @Test
-  void installHint_saysHowToGetMoto() {
-    assertThat(MotoPython.INSTALL_HINT).contains("pip install 'moto[server]==5.2.1'");
-  }
 }

@@ -92,7 +92,7 @@ class ExecutorRequestInvariantPropertyTest {
       List<Change> plan = plan(fixture, random);
       RECORDER.start(random);
       // The fixture's live state never changes, so a write never shows: no waiting for it to.
-      Executor executor = new Executor(ec2, live, Settling.none());
+      Executor executor = new Executor(ec2, live, new Settling(List.of(), d -> { }));
 
       String outcome;
       try {

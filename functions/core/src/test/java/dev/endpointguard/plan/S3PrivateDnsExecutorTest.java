@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.inventory.Inventory;
-import dev.endpointguard.model.Targets;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.Estate;
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.PrivateDnsDisabledRule;
-import dev.endpointguard.rules.RuleContext;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.Snapshots;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -80,8 +80,8 @@ class S3PrivateDnsExecutorTest {
 
   /** The rule's plan for the endpoint, from an inventory read of the local AWS. */
   private List<Change> plan(AwsClients clients, String endpointId) {
-    Estate estate = new Inventory(clients).load(Targets.endpoints(List.of(endpointId))).estate();
-    Evaluation e = new PrivateDnsDisabledRule().evaluate(estate.endpoints().get(0), RuleContext.defaults(
+    Estate estate = new Inventory(clients).load(Targets.endpoints(List.of(endpointId)), false).estate();
+    Evaluation e = new PrivateDnsDisabledRule().evaluate(estate.endpoints().get(0), Snapshots.context(
         estate.accountId()));
     return e.plan();
   }

@@ -3,6 +3,7 @@ package dev.endpointguard.plan;
 import static dev.endpointguard.plan.EstateFixture.ENDPOINT;
 import static dev.endpointguard.plan.EstateFixture.GROUP;
 import static dev.endpointguard.plan.EstateFixture.VPC;
+import static dev.endpointguard.testing.Snapshots.routeToCidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.model.EndpointType;
@@ -60,8 +61,8 @@ class SafetyCheckTest {
   static Stream<Arguments> plans() {
     Consumer<EstateFixture> asIs = f -> { };
     Consumer<EstateFixture> spoke = f -> f.routeTables = main(
-        RouteEntry.toCidr("10.41.0.0/16", RouteTarget.TRANSIT_GATEWAY, "tgw-1"),
-        RouteEntry.toCidr("0.0.0.0/0", RouteTarget.NAT_GATEWAY, "nat-1"));
+        routeToCidr("10.41.0.0/16", RouteTarget.TRANSIT_GATEWAY, "tgw-1"),
+        routeToCidr("0.0.0.0/0", RouteTarget.NAT_GATEWAY, "nat-1"));
     Consumer<EstateFixture> dnsOff = f -> {
       f.dnsSupport = false;
       f.dnsHostnames = false;
@@ -164,16 +165,16 @@ class SafetyCheckTest {
               f.groupEndpointSubnetIds = List.of("subnet-a", "subnet-c");
               f.routeTables = Optional.of(List.of(new RouteTableInfo("rtb-main", true, List.of(), List.of()),
                   new RouteTableInfo("rtb-c", false, List.of("subnet-c"),
-                      List.of(RouteEntry.toCidr("10.42.0.0/16", RouteTarget.VPC_PEERING_CONNECTION, "pcx-1")))));
+                      List.of(routeToCidr("10.42.0.0/16", RouteTarget.VPC_PEERING_CONNECTION, "pcx-1")))));
             },
             List.of(replace("0.0.0.0/0", "10.0.0.0/16")),
             "the new sources leave out 10.42.0.0/16 (routed to pcx-1 by rtb-c)"),
         unsafe("Issue 10 b: an IPv6 spoke left out", f -> f.routeTables = main(
-                RouteEntry.toCidr("2600:1f18:1234:7700::/56", RouteTarget.TRANSIT_GATEWAY, "tgw-1")),
+                routeToCidr("2600:1f18:1234:7700::/56", RouteTarget.TRANSIT_GATEWAY, "tgw-1")),
             List.of(replace("::/0", "2600:1f18:1234:5600::/56")),
             "the new sources leave out 2600:1f18:1234:7700::/56 (routed to tgw-1 by rtb-main)"),
         unsafe("Issue 10 b: a default route to the transit gateway makes every narrowing unprovable",
-            f -> f.routeTables = main(RouteEntry.toCidr("0.0.0.0/0", RouteTarget.TRANSIT_GATEWAY, "tgw-1")),
+            f -> f.routeTables = main(routeToCidr("0.0.0.0/0", RouteTarget.TRANSIT_GATEWAY, "tgw-1")),
             List.of(replace("0.0.0.0/0", "10.0.0.0/16")),
             "the networks that can reach the group's endpoint interfaces cannot be known: route 0.0.0.0/0 → tgw-1"
                 + " in rtb-main covers more than private address space"),
@@ -181,7 +182,7 @@ class SafetyCheckTest {
             List.of(replace("0.0.0.0/0", "10.0.0.0/16")),
             "cannot be known: the route tables of vpc-1 were not read"),
         safe("Issue 10 b: an internet gateway default route brings no clients",
-            f -> f.routeTables = main(RouteEntry.toCidr("0.0.0.0/0", RouteTarget.INTERNET_GATEWAY, "igw-1")),
+            f -> f.routeTables = main(routeToCidr("0.0.0.0/0", RouteTarget.INTERNET_GATEWAY, "igw-1")),
             List.of(replace("0.0.0.0/0", "10.0.0.0/16"))),
         unsafe("a bad change after good ones", asIs, List.of(add("subnet-b", "use1-az2"), privateDns(),
             add("subnet-pub", "use1-az3")), "AddSubnets on vpce-1: subnet-pub is public"));

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Issue 10 c: the endpoint policies AWS itself recommends are not broad; what makes a resource specific. */
 class AwsRecommendedPoliciesTest {
   private static final TrustedIdentities NOTHING_BUT_THE_ACCOUNT = new TrustedIdentities(Set.of("111122223333"),
-      Set.of());
+      Set.of(), Optional.empty());
 
   static Stream<Arguments> dataPerimeterPolicies() {
     return Stream.of(

@@ -10,8 +10,10 @@ final class Policies {
   static final String STRANGER = "444455556666";
   static final String ORG = "o-a1b2c3d4e5";
   static final String FOREIGN_ORG = "o-z9y8x7w6v5";
-  static final TrustedIdentities ORG_TRUST = new TrustedIdentities(Set.of(SCANNED, PARTNER), Set.of(ORG));
-  static final TrustedIdentities ACCOUNT_TRUST = new TrustedIdentities(Set.of(SCANNED, PARTNER), Set.of());
+  static final TrustedIdentities ORG_TRUST = new TrustedIdentities(Set.of(SCANNED, PARTNER), Set.of(ORG),
+      Optional.empty());
+  static final TrustedIdentities ACCOUNT_TRUST = new TrustedIdentities(Set.of(SCANNED, PARTNER), Set.of(),
+      Optional.empty());
 
   /** AWS's recommended generic endpoint policy (data-perimeter-policy-examples, default_endpoint_policy.json). */
   static final String AWS_RECOMMENDED = json("""

@@ -154,7 +154,7 @@ class PolicyNarrowerTest {
 
   @Test
   void narrow_noTrustedIdentity_isEmpty() {
-    assertThat(narrowed(DEFAULT, new TrustedIdentities(Set.of(), Set.of()))).isEmpty();
+    assertThat(narrowed(DEFAULT, new TrustedIdentities(Set.of(), Set.of(), Optional.empty()))).isEmpty();
   }
 
   @Test

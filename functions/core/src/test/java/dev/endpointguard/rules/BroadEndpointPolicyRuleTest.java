@@ -17,6 +17,7 @@ import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.testing.Snapshots;
 import dev.endpointguard.testing.Snapshots.EndpointBuilder;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -228,7 +229,8 @@ class BroadEndpointPolicyRuleTest {
 
   @Test
   void evaluate_broadPolicy_planIsProvablyNarrowerAndNoLongerBroad() {
-    TrustedIdentities trust = new TrustedIdentities(WITH_ORG.allTrustedAccounts(), WITH_ORG.trustedOrgIds());
+    TrustedIdentities trust = new TrustedIdentities(WITH_ORG.allTrustedAccounts(), WITH_ORG.trustedOrgIds(),
+        Optional.empty());
     NarrowPolicy change = (NarrowPolicy) RULE.evaluate(endpoint("vpce-1").build(), WITH_ORG).plan().get(0);
     assertThat(change.previousPolicy()).isEqualTo(Snapshots.FULL_ACCESS_POLICY);
     assertThat(NarrowingCheck.violation(change.previousPolicy(), change.newPolicy())).isEmpty();

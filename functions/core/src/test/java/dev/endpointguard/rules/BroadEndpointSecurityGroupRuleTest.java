@@ -9,7 +9,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.plan.Change;
-import dev.endpointguard.plan.ReplaceIngressSource;
 import dev.endpointguard.testing.Plans;
 import dev.endpointguard.testing.Snapshots;
 import dev.endpointguard.testing.Snapshots.EndpointBuilder;

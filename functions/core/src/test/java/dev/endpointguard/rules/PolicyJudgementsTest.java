@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.policy.TrustedIdentities;
 import dev.endpointguard.testing.Snapshots;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyJudgementsTest {
-  private static final TrustedIdentities OURS = new TrustedIdentities(Set.of("123456789012"), Set.of());
-  private static final TrustedIdentities ORG = new TrustedIdentities(Set.of("123456789012"), Set.of("o-a1b2c3d4e5"));
+  private static final TrustedIdentities OURS = new TrustedIdentities(Set.of("123456789012"), Set.of(),
+      Optional.empty());
+  private static final TrustedIdentities ORG = new TrustedIdentities(Set.of("123456789012"), Set.of("o-a1b2c3d4e5"),
+      Optional.empty());
   private final PolicyJudgements judgements = new PolicyJudgements();
 
   @Test

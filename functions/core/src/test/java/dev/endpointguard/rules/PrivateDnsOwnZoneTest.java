@@ -1,7 +1,9 @@
 package dev.endpointguard.rules;
 
+import static dev.endpointguard.testing.Snapshots.aliasRecord;
 import static dev.endpointguard.testing.Snapshots.endpoint;
 import static dev.endpointguard.testing.Snapshots.interfaceSummary;
+import static dev.endpointguard.testing.Snapshots.plainRecord;
 import static dev.endpointguard.testing.Snapshots.service;
 import static dev.endpointguard.testing.Snapshots.vpc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,13 +64,13 @@ class PrivateDnsOwnZoneTest {
   /** A zone's own NS and SOA records come with its apex, as ListResourceRecordSets lists them. */
   private static List<DnsRecord> withNsAndSoa(String apex, DnsRecord... records) {
     List<DnsRecord> all = new java.util.ArrayList<>(List.of(records));
-    all.add(DnsRecord.plain(apex, "NS", "ns-2048.awsdns-64.com"));
-    all.add(DnsRecord.plain(apex, "SOA", "ns-2048.awsdns-64.com. hostmaster.example.com. 1 7200 900 1209600 86400"));
+    all.add(plainRecord(apex, "NS", "ns-2048.awsdns-64.com"));
+    all.add(plainRecord(apex, "SOA", "ns-2048.awsdns-64.com. hostmaster.example.com. 1 7200 900 1209600 86400"));
     return all;
   }
 
   private static DnsRecord aliasA(String name, String target) {
-    return DnsRecord.alias(name, "A", target, VPCE_ZONE);
+    return aliasRecord(name, "A", target, VPCE_ZONE);
   }
 
   private static EndpointBuilder s3Hub(DnsRecord... records) {
@@ -90,21 +92,21 @@ class PrivateDnsOwnZoneTest {
             Status.COMPLIANT, SSM + " has private DNS off, but " + ZONE + " resolves ssm.us-east-1.amazonaws.com to it"
                 + " with an alias A record to " + ZONAL),
         arguments("CNAME record to the endpoint's DNS name",
-            hubWithZone(DnsRecord.plain("ssm.us-east-1.amazonaws.com.", "CNAME", REGIONAL + ".")),
+            hubWithZone(plainRecord("ssm.us-east-1.amazonaws.com.", "CNAME", REGIONAL + ".")),
             Status.COMPLIANT, SSM + " has private DNS off, but " + ZONE + " resolves ssm.us-east-1.amazonaws.com to it"
                 + " with a CNAME record to " + REGIONAL),
         arguments("A record holding exactly the endpoint's interface addresses",
-            hubWithZone(DnsRecord.plain("ssm.us-east-1.amazonaws.com.", "A", "10.0.2.20", "10.0.1.10"))
+            hubWithZone(plainRecord("ssm.us-east-1.amazonaws.com.", "A", "10.0.2.20", "10.0.1.10"))
                 .interfaceAddresses("10.0.1.10", "10.0.2.20"),
             Status.COMPLIANT, SSM + " has private DNS off, but " + ZONE + " resolves ssm.us-east-1.amazonaws.com to it"
                 + " with an A record holding 10.0.2.20, 10.0.1.10"),
         arguments("A record holding some of the endpoint's interface addresses: still the endpoint, said",
-            hubWithZone(DnsRecord.plain("ssm.us-east-1.amazonaws.com.", "A", "10.0.1.10"))
+            hubWithZone(plainRecord("ssm.us-east-1.amazonaws.com.", "A", "10.0.1.10"))
                 .interfaceAddresses("10.0.1.10", "10.0.2.20"),
             Status.COMPLIANT, SSM + " has private DNS off, but " + ZONE + " resolves ssm.us-east-1.amazonaws.com to it"
                 + " with an A record holding 10.0.1.10 (leaves out its interface address 10.0.2.20)"),
         arguments("A record holding other addresses",
-            hubWithZone(DnsRecord.plain("ssm.us-east-1.amazonaws.com.", "A", "10.0.1.10", "52.94.0.1"))
+            hubWithZone(plainRecord("ssm.us-east-1.amazonaws.com.", "A", "10.0.1.10", "52.94.0.1"))
                 .interfaceAddresses("10.0.1.10", "10.0.2.20"),
             Status.NON_COMPLIANT, OFF + ", and " + ZONE + " resolves that name elsewhere: an A record holding"
                 + " 10.0.1.10, 52.94.0.1 (52.94.0.1 is not an interface address of vpce-1)" + NO_PLAN),
@@ -124,12 +126,12 @@ class PrivateDnsOwnZoneTest {
             Status.NON_COMPLIANT, OFF + ", and " + ZONE + " resolves that name elsewhere: an alias A record to "
                 + SIBLING + " (not a DNS name of vpce-1)" + NO_PLAN),
         arguments("zone without an address record at the name",
-            hubWithZone(DnsRecord.plain("ssm.us-east-1.amazonaws.com.", "TXT", "\"owner=network\""),
+            hubWithZone(plainRecord("ssm.us-east-1.amazonaws.com.", "TXT", "\"owner=network\""),
                 aliasA("*.ssm.us-east-1.amazonaws.com.", REGIONAL)),
             Status.NON_COMPLIANT, OFF + ", and " + ZONE + " holds no A, AAAA or CNAME record for"
                 + " ssm.us-east-1.amazonaws.com, so that name does not resolve in the VPC" + NO_PLAN),
         arguments("A record, but the endpoint's interface addresses could not be read",
-            hubWithZone(DnsRecord.plain("ssm.us-east-1.amazonaws.com.", "A", "10.0.1.10")),
+            hubWithZone(plainRecord("ssm.us-east-1.amazonaws.com.", "A", "10.0.1.10")),
             Status.NON_COMPLIANT, OFF + ", and " + ZONE + " resolves that name with an A record holding 10.0.1.10,"
                 + " but the interface addresses of vpce-1 could not be read, so whether that is this endpoint is"
                 + " unknown; no plan is made"),
@@ -141,7 +143,7 @@ class PrivateDnsOwnZoneTest {
                 + " dualstack." + REGIONAL.toUpperCase()),
         arguments("alias A and AAAA records: IPv6 addresses compared in any notation",
             hubWithZone(aliasA("ssm.us-east-1.amazonaws.com.", REGIONAL),
-                DnsRecord.plain("ssm.us-east-1.amazonaws.com.", "AAAA", "2600:1f18:0:0::a"))
+                plainRecord("ssm.us-east-1.amazonaws.com.", "AAAA", "2600:1f18:0:0::a"))
                 .interfaceAddresses("10.0.1.10", "2600:1f18::a"),
             Status.COMPLIANT, SSM + " has private DNS off, but " + ZONE + " resolves ssm.us-east-1.amazonaws.com to it"
                 + " with an alias A record to " + REGIONAL + " and an AAAA record holding 2600:1f18:0:0::a"),
@@ -158,20 +160,20 @@ class PrivateDnsOwnZoneTest {
                 + " it with an alias A record to " + S3_REGIONAL + ", and s3.us-east-1.amazonaws.com with an alias A"
                 + " record to " + S3_REGIONAL),
         arguments("S3: wildcard alias to the zone's own apex record, which aliases the endpoint",
-            s3Hub(DnsRecord.alias("*.s3.us-east-1.amazonaws.com.", "A", "s3.us-east-1.amazonaws.com.",
+            s3Hub(aliasRecord("*.s3.us-east-1.amazonaws.com.", "A", "s3.us-east-1.amazonaws.com.",
                 "/hostedzone/Z7"), aliasA("s3.us-east-1.amazonaws.com.", S3_REGIONAL)),
             Status.COMPLIANT, S3 + " has private DNS off, but " + S3_ZONE + " resolves *.s3.us-east-1.amazonaws.com to"
                 + " it with an alias A record to s3.us-east-1.amazonaws.com, and s3.us-east-1.amazonaws.com with an"
                 + " alias A record to " + S3_REGIONAL),
         arguments("S3: wildcard CNAME to the zone's apex, which aliases the endpoint",
-            s3Hub(DnsRecord.plain("*.s3.us-east-1.amazonaws.com.", "CNAME", "s3.us-east-1.amazonaws.com"),
+            s3Hub(plainRecord("*.s3.us-east-1.amazonaws.com.", "CNAME", "s3.us-east-1.amazonaws.com"),
                 aliasA("s3.us-east-1.amazonaws.com.", S3_REGIONAL)),
             Status.COMPLIANT, S3 + " has private DNS off, but " + S3_ZONE + " resolves *.s3.us-east-1.amazonaws.com to"
                 + " it with a CNAME record to s3.us-east-1.amazonaws.com, and s3.us-east-1.amazonaws.com with an alias"
                 + " A record to " + S3_REGIONAL),
         arguments("S3: wildcard alias to the zone's apex, which points elsewhere",
-            s3Hub(DnsRecord.alias("*.s3.us-east-1.amazonaws.com.", "A", "s3.us-east-1.amazonaws.com.", "Z7"),
-                DnsRecord.plain("s3.us-east-1.amazonaws.com.", "CNAME", "s3.amazonaws.com")),
+            s3Hub(aliasRecord("*.s3.us-east-1.amazonaws.com.", "A", "s3.us-east-1.amazonaws.com.", "Z7"),
+                plainRecord("s3.us-east-1.amazonaws.com.", "CNAME", "s3.amazonaws.com")),
             Status.NON_COMPLIANT, S3 + " has private DNS off although the service offers *.s3.us-east-1.amazonaws.com,"
                 + " and " + S3_ZONE + " resolves *.s3.us-east-1.amazonaws.com elsewhere: an alias A record to"
                 + " s3.us-east-1.amazonaws.com (the record it leads to resolves elsewhere), and"
@@ -179,7 +181,7 @@ class PrivateDnsOwnZoneTest {
                 + NO_PLAN),
         arguments("S3: apex record elsewhere",
             s3Hub(aliasA("*.s3.us-east-1.amazonaws.com.", S3_REGIONAL),
-                DnsRecord.plain("s3.us-east-1.amazonaws.com.", "A", "52.216.0.1")).interfaceAddresses("10.0.1.10"),
+                plainRecord("s3.us-east-1.amazonaws.com.", "A", "52.216.0.1")).interfaceAddresses("10.0.1.10"),
             Status.NON_COMPLIANT, S3 + " has private DNS off although the service offers *.s3.us-east-1.amazonaws.com,"
                 + " and " + S3_ZONE + " resolves s3.us-east-1.amazonaws.com elsewhere: an A record holding 52.216.0.1"
                 + " (52.216.0.1 is not an interface address of vpce-1)" + NO_PLAN),

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.endpointguard.model.EndpointType;
-import dev.endpointguard.plan.AddSubnets;
 import dev.endpointguard.plan.Change;
 import dev.endpointguard.testing.Plans;
 import dev.endpointguard.testing.Snapshots;

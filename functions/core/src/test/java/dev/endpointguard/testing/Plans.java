@@ -20,7 +20,7 @@ public final class Plans {
   /** Adds subnets, costing what the rules say at the default AZ-hour price. */
   public static AddSubnets addSubnets(String endpointId, List<String> subnetIds, List<String> azIds) {
     return new AddSubnets(endpointId, subnetIds, azIds,
-        RuleContext.defaults(Snapshots.ACCOUNT).monthlyCostOfAzs(subnetIds.size()));
+        Snapshots.context().monthlyCostOfAzs(subnetIds.size()));
   }
 
   /** A policy narrowing whose impact a test does not look at. */

@@ -1,5 +1,6 @@
 package dev.endpointguard.testing;
 
+import dev.endpointguard.model.DnsRecord;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
@@ -46,7 +47,13 @@ public final class Snapshots {
 
   /** The default settings for account {@link #ACCOUNT}. */
   public static RuleContext context() {
-    return RuleContext.defaults(ACCOUNT);
+    return context(ACCOUNT);
+  }
+
+  /** The default settings (no trusted accounts or organizations) for {@code accountId}. */
+  public static RuleContext context(String accountId) {
+    return new RuleContext(accountId, RuleContext.DEFAULT_MIN_AZS, Set.of(), Set.of(),
+        RuleContext.DEFAULT_AZ_HOUR_PRICE);
   }
 
   public static SubnetBuilder subnet(String subnetId, String azId) {
@@ -94,6 +101,27 @@ public final class Snapshots {
                                                  String... dnsNames) {
     return new EndpointSummary(endpointId, EndpointType.INTERFACE, serviceName, EndpointState.AVAILABLE, privateDns, List.of(),
         Map.of(), List.of(dnsNames));
+  }
+
+  /** An active route to a CIDR destination. */
+  public static RouteEntry routeToCidr(String cidr, RouteTarget targetType, String target) {
+    return new RouteEntry(cidr, targetType, target, false, List.of(cidr), Optional.empty());
+  }
+
+  /** An active route to a prefix list whose entries were read. */
+  public static RouteEntry routeToPrefixList(String prefixListId, List<String> entries, RouteTarget targetType,
+                                             String target) {
+    return new RouteEntry(prefixListId, targetType, target, false, entries, Optional.empty());
+  }
+
+  /** An alias record of {@code type} to {@code dnsName} in hosted zone {@code hostedZoneId}. */
+  public static DnsRecord aliasRecord(String name, String type, String dnsName, String hostedZoneId) {
+    return new DnsRecord(name, type, Optional.of(dnsName), Optional.of(hostedZoneId), List.of());
+  }
+
+  /** A record that is not an alias, with its values. */
+  public static DnsRecord plainRecord(String name, String type, String... values) {
+    return new DnsRecord(name, type, Optional.empty(), Optional.empty(), List.of(values));
   }
 
   /** Subnet builder: private, 250 free addresses, untagged, in {@link #VPC_ID}. */
@@ -400,7 +428,7 @@ public final class Snapshots {
 
     /** An active route from a CIDR destination to {@code target}. */
     public RouteTableBuilder route(String cidr, RouteTarget type, String target) {
-      routes.add(RouteEntry.toCidr(cidr, type, target));
+      routes.add(routeToCidr(cidr, type, target));
       return this;
     }
 
@@ -413,7 +441,7 @@ public final class Snapshots {
     /** An active route to a prefix list whose entries were read. */
     public RouteTableBuilder prefixListRoute(String prefixListId, List<String> entries, RouteTarget type,
                                              String target) {
-      routes.add(RouteEntry.toPrefixList(prefixListId, entries, type, target));
+      routes.add(routeToPrefixList(prefixListId, entries, type, target));
       return this;
     }
 

@@ -37,13 +37,11 @@ public final class HandlerRuntime {
   private final List<String> settingsProblems;
   private final Optional<AlertPublisher> alerts;
   private final ConfigEvaluationWriter configEvaluations;
-  private final Clock clock;
   private final Metrics metrics;
   private final Priming priming;
 
   private HandlerRuntime(AwsClients clients, Map<String, String> env, Clock clock) {
     this.clients = clients;
-    this.clock = clock;
     this.inventory = new Inventory(clients);
     this.pipeline = Wiring.pipeline(inventory, clients, clock);
     Optional<Settings> valid;
@@ -119,10 +117,6 @@ public final class HandlerRuntime {
     return priming;
   }
 
-  public Clock clock() {
-    return clock;
-  }
-
   Metrics metrics() {
     return metrics;
   }
@@ -130,10 +124,6 @@ public final class HandlerRuntime {
   /** The validated settings; when invalid, an exception naming every problem. */
   public Settings settings() {
     return settings.orElseThrow(() -> new SettingsException(settingsProblems));
-  }
-
-  public List<String> settingsProblems() {
-    return settingsProblems;
   }
 
   /** The account (STS, once) and region this function serves: events from elsewhere are foreign. */

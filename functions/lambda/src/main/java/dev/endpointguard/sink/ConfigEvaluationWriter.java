@@ -28,11 +28,6 @@ public final class ConfigEvaluationWriter {
 
   private final Supplier<ConfigClient> config;
 
-  public ConfigEvaluationWriter(ConfigClient config) {
-    Objects.requireNonNull(config, "config");
-    this.config = () -> config;
-  }
-
   /** With the client made on the first write: only the Config rule function ever needs it. */
   public ConfigEvaluationWriter(Supplier<ConfigClient> config) {
     this.config = Objects.requireNonNull(config, "config");

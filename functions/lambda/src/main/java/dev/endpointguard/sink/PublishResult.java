@@ -33,13 +33,4 @@ public record PublishResult(List<String> messageIds, List<Failure> failures) {
   public int published() {
     return messageIds.size();
   }
-
-  public boolean allPublished() {
-    return failures.isEmpty();
-  }
-
-  /** Some failure is worth retrying later (the caller decides: a Lambda may fail the invocation to be retried). */
-  public boolean anyRetryable() {
-    return failures.stream().anyMatch(Failure::retryable);
-  }
 }

@@ -6,11 +6,10 @@ import java.util.Optional;
  * Who made an API call (CloudTrail {@code userIdentity}): used to recognise the events our own fixes cause.
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
  */
-public record Caller(String type, Optional<String> arn, Optional<String> sessionIssuerArn,
-                     Optional<String> invokedBy) {
+public record Caller(String type, Optional<String> arn, Optional<String> sessionIssuerArn) {
 
   public static Caller unknown() {
-    return new Caller("Unknown", Optional.empty(), Optional.empty(), Optional.empty());
+    return new Caller("Unknown", Optional.empty(), Optional.empty());
   }
 
   /**

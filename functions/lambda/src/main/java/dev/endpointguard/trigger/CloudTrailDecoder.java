@@ -2,7 +2,6 @@ package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.model.AccountRegion;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +34,7 @@ public final class CloudTrailDecoder extends EventDecoder {
 
   @Override
   protected Decoded decodeEvent(JsonNode event) {
-    EventBridgeEnvelope envelope = EventBridgeEnvelope.open(event, scope, DETAIL_TYPE, SOURCE);
-    JsonNode detail = envelope.detail();
+    JsonNode detail = EventBridgeEnvelope.open(event, scope, DETAIL_TYPE, SOURCE).detail();
     String eventName = EventFields.text(detail, "eventName", "detail.eventName");
     if (!EVENT_NAMES.contains(eventName)) {
       return new Rejected("unknown event name " + OneLine.quote(eventName) + "; handled: "
@@ -46,20 +44,18 @@ public final class CloudTrailDecoder extends EventDecoder {
     if (eventSource.isPresent() && !EVENT_SOURCE.equals(eventSource.get())) {
       return new Rejected("detail.eventSource " + OneLine.quote(eventSource.get()) + " is not " + EVENT_SOURCE);
     }
-    String account = EventFields.optionalText(detail, "recipientAccountId", "detail.recipientAccountId")
-        .orElse(envelope.account());
-    String region = EventFields.optionalText(detail, "awsRegion", "detail.awsRegion").orElse(envelope.region());
-    EventBridgeEnvelope.requireHome(scope, account, region, "in detail ");
+    EventBridgeEnvelope.requireHome(scope,
+        EventFields.optionalText(detail, "recipientAccountId", "detail.recipientAccountId").orElse(scope.account()),
+        EventFields.optionalText(detail, "awsRegion", "detail.awsRegion").orElse(scope.region()), "in detail ");
     Optional<String> errorCode = EventFields.optionalText(detail, "errorCode", "detail.errorCode");
     if (errorCode.isPresent()) {
       return new Ignored(eventName + " failed with " + OneLine.quote(errorCode.get()) + ": nothing changed");
     }
     String eventId = EventFields.text(detail, "eventID", "detail.eventID");
-    Instant eventTime = EventFields.instant(detail, "eventTime", "detail.eventTime");
+    EventFields.instant(detail, "eventTime", "detail.eventTime"); // checked, not kept
     Caller caller = EventFields.optionalObject(detail, "userIdentity", "detail.userIdentity")
         .map(CloudTrailDecoder::caller).orElse(Caller.unknown());
-    CloudTrailCall call = new CloudTrailCall(eventId, eventName, eventTime, account, region, caller);
-    return Ec2ChangeReader.read(call, detail);
+    return Ec2ChangeReader.read(new CloudTrailCall(eventId, eventName, caller), detail);
   }
 
   private static Caller caller(JsonNode identity) {
@@ -67,10 +63,9 @@ public final class CloudTrailDecoder extends EventDecoder {
     Optional<String> issuer = EventFields.optionalObject(identity, "sessionContext", path + ".sessionContext")
         .flatMap(c -> EventFields.optionalObject(c, "sessionIssuer", path + ".sessionContext.sessionIssuer"))
         .flatMap(i -> EventFields.optionalText(i, "arn", path + ".sessionContext.sessionIssuer.arn"));
-    return new Caller(
-        EventFields.optionalText(identity, "type", path + ".type").orElse("Unknown"),
-        EventFields.optionalText(identity, "arn", path + ".arn"),
-        issuer,
-        EventFields.optionalText(identity, "invokedBy", path + ".invokedBy"));
+    Caller caller = new Caller(EventFields.optionalText(identity, "type", path + ".type").orElse("Unknown"),
+        EventFields.optionalText(identity, "arn", path + ".arn"), issuer);
+    EventFields.optionalText(identity, "invokedBy", path + ".invokedBy"); // checked, not kept
+    return caller;
   }
 }

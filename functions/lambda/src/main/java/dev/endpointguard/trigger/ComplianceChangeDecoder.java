@@ -24,11 +24,10 @@ public final class ComplianceChangeDecoder extends EventDecoder {
 
   @Override
   protected Decoded decodeEvent(JsonNode event) {
-    EventBridgeEnvelope envelope = EventBridgeEnvelope.open(event, scope, DETAIL_TYPE, SOURCE);
-    JsonNode detail = envelope.detail();
+    JsonNode detail = EventBridgeEnvelope.open(event, scope, DETAIL_TYPE, SOURCE).detail();
     EventBridgeEnvelope.requireHome(scope,
-        EventFields.optionalText(detail, "awsAccountId", "detail.awsAccountId").orElse(envelope.account()),
-        EventFields.optionalText(detail, "awsRegion", "detail.awsRegion").orElse(envelope.region()), "in detail ");
+        EventFields.optionalText(detail, "awsAccountId", "detail.awsAccountId").orElse(scope.account()),
+        EventFields.optionalText(detail, "awsRegion", "detail.awsRegion").orElse(scope.region()), "in detail ");
     String configRuleName = EventFields.text(detail, "configRuleName", "detail.configRuleName");
     Optional<RuleId> rule = OurRules.fromConfigRuleName(configRuleName);
     if (rule.isEmpty()) {
@@ -52,8 +51,7 @@ public final class ComplianceChangeDecoder extends EventDecoder {
       return new Ignored(resourceId + " is now " + OneLine.quote(compliance) + " with " + configRuleName
           + ": nothing to fix");
     }
-    return new ComplianceChange(envelope.id(), envelope.time(), rule.get(), configRuleName,
-        EventFields.optionalText(detail, "configRuleARN", "detail.configRuleARN"),
-        resourceType, resourceId, envelope.account(), envelope.region());
+    EventFields.optionalText(detail, "configRuleARN", "detail.configRuleARN"); // checked, not kept
+    return new ComplianceChange(rule.get(), configRuleName, resourceType, resourceId);
   }
 }

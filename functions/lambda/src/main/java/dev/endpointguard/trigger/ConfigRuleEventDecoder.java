@@ -33,8 +33,7 @@ public final class ConfigRuleEventDecoder extends EventDecoder {
     String configRuleArn = EventFields.text(event, "configRuleArn", "configRuleArn");
     String account = EventFields.text(event, "accountId", "accountId");
     EventBridgeEnvelope.requireHome(scope, account, arnRegion(configRuleArn), "");
-    Map<String, String> parameters = ruleParameters(event);
-    RuleId rule = rule(parameters, configRuleName);
+    RuleId rule = rule(ruleParameters(event), configRuleName);
     String resultToken = EventFields.text(event, "resultToken", "resultToken");
     JsonNode invoking = EventJson.parse(invokingEventText(event), "invokingEvent");
     String typeName = EventFields.text(invoking, "messageType", "invokingEvent.messageType");
@@ -63,8 +62,7 @@ public final class ConfigRuleEventDecoder extends EventDecoder {
           : notified.orElseThrow(() -> new BadEvent("missing " + path + ".configurationItemCaptureTime"));
       target = target(item, path, type, leftScope);
     }
-    return new ConfigRuleInvocation(rule, configRuleName, configRuleArn, type, resultToken, ordering, parameters,
-        target, account, scope.region());
+    return new ConfigRuleInvocation(rule, configRuleName, type, resultToken, ordering, target);
   }
 
   private static String invokingEventText(JsonNode event) {
@@ -107,11 +105,11 @@ public final class ConfigRuleEventDecoder extends EventDecoder {
     if (status.isPresent() && DELETED.contains(status.get())) {
       return new ResourceNotApplicable(resourceType, resourceId, "the resource was deleted (" + status.get() + ")");
     }
-    Optional<RecordedConfiguration> recorded = type == ConfigMessageType.CONFIGURATION_ITEM_CHANGE
-        ? EventFields.optionalObject(item, "configuration", path + ".configuration")
-            .map(c -> RecordedConfigurationReader.read(c, path + ".configuration"))
-        : Optional.empty();
-    return new ResourceToEvaluate(resourceType, resourceId, recorded);
+    if (type == ConfigMessageType.CONFIGURATION_ITEM_CHANGE) {
+      EventFields.optionalObject(item, "configuration", path + ".configuration")
+          .ifPresent(c -> RecordedConfigurationCheck.check(c, path + ".configuration"));
+    }
+    return new ResourceToEvaluate(resourceType, resourceId);
   }
 
   private static Map<String, String> ruleParameters(JsonNode event) {

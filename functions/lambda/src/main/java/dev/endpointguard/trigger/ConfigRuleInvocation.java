@@ -3,7 +3,6 @@ package dev.endpointguard.trigger;
 import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.RuleId;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,24 +10,19 @@ import java.util.Objects;
  * (result token, ordering timestamp).
  * https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_lambda-functions.html
  */
-public record ConfigRuleInvocation(RuleId rule, String configRuleName, String configRuleArn,
-                                   ConfigMessageType messageType, String resultToken, Instant orderingTimestamp,
-                                   Map<String, String> ruleParameters, ConfigTarget target, String account,
-                                   String region) implements Trigger {
+public record ConfigRuleInvocation(RuleId rule, String configRuleName, ConfigMessageType messageType,
+                                   String resultToken, Instant orderingTimestamp, ConfigTarget target)
+    implements Trigger {
   /** The result token of a rule run from the console's test or by moto: PutEvaluations must set TestMode. */
   public static final String TEST_MODE_TOKEN = "TESTMODE";
 
   public ConfigRuleInvocation {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(configRuleName, "configRuleName");
-    Objects.requireNonNull(configRuleArn, "configRuleArn");
     Objects.requireNonNull(messageType, "messageType");
     Objects.requireNonNull(resultToken, "resultToken");
     Objects.requireNonNull(orderingTimestamp, "orderingTimestamp");
-    ruleParameters = Map.copyOf(ruleParameters);
     Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(region, "region");
   }
 
   public boolean testMode() {

@@ -1,14 +1,16 @@
 package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.endpointguard.plan.VpcDnsAttribute;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads what each handled EC2 call changed from its request and response parameters (both encodings). */
+/**
+ * Reads what each handled EC2 call changed from its request and response parameters (both encodings): the ids to
+ * re-evaluate. The other parameters are checked, not kept: a malformed one still marks a malformed event.
+ */
 final class Ec2ChangeReader {
 
   private Ec2ChangeReader() {
@@ -55,34 +57,31 @@ final class Ec2ChangeReader {
     if (subnets.isEmpty()) {
       subnets = request.strings("SubnetId", "subnetId", "subnetId");
     }
-    return new EndpointCreated(endpointId, IdFormat.VPC.check(vpcId, "VpcId"),
-        request.text("VpcEndpointType", "vpcEndpointType")
-            .or(() -> EventFields.optionalText(endpoint, "vpcEndpointType", path + ".vpcEndpointType")),
-        request.text("ServiceName", "serviceName")
-            .or(() -> EventFields.optionalText(endpoint, "serviceName", path + ".serviceName")),
-        IdFormat.SUBNET.checkAll(subnets, "SubnetId"));
+    IdFormat.VPC.check(vpcId, "VpcId");
+    request.text("VpcEndpointType", "vpcEndpointType")
+        .or(() -> EventFields.optionalText(endpoint, "vpcEndpointType", path + ".vpcEndpointType"));
+    request.text("ServiceName", "serviceName")
+        .or(() -> EventFields.optionalText(endpoint, "serviceName", path + ".serviceName"));
+    IdFormat.SUBNET.checkAll(subnets, "SubnetId");
+    return new EndpointCreated(endpointId);
   }
 
   private static EndpointModified endpointModified(Ec2Encoding request) {
     String endpointId = request.text("VpcEndpointId", "vpcEndpointId")
         .orElseThrow(() -> new BadEvent("missing detail.requestParameters.ModifyVpcEndpointRequest.VpcEndpointId"));
-    Optional<String> policy = request.field("PolicyDocument", "policyDocument").map(node -> {
-      if (!node.isTextual()) {
-        throw new BadEvent("detail.requestParameters.PolicyDocument is not a string");
-      }
-      return node.asText();
-    });
-    return new EndpointModified(
-        IdFormat.VPC_ENDPOINT.check(endpointId, "VpcEndpointId"),
-        IdFormat.SUBNET.checkAll(request.strings("AddSubnetId", "addSubnetId", "subnetId"), "AddSubnetId"),
-        IdFormat.SUBNET.checkAll(request.strings("RemoveSubnetId", "removeSubnetId", "subnetId"), "RemoveSubnetId"),
-        IdFormat.SECURITY_GROUP.checkAll(
-            request.strings("AddSecurityGroupId", "addSecurityGroupId", "groupId"), "AddSecurityGroupId"),
-        IdFormat.SECURITY_GROUP.checkAll(
-            request.strings("RemoveSecurityGroupId", "removeSecurityGroupId", "groupId"), "RemoveSecurityGroupId"),
-        request.bool("PrivateDnsEnabled", "privateDnsEnabled"),
-        policy,
-        request.bool("ResetPolicy", "resetPolicy").orElse(false));
+    if (request.field("PolicyDocument", "policyDocument").filter(node -> !node.isTextual()).isPresent()) {
+      throw new BadEvent("detail.requestParameters.PolicyDocument is not a string");
+    }
+    IdFormat.VPC_ENDPOINT.check(endpointId, "VpcEndpointId");
+    IdFormat.SUBNET.checkAll(request.strings("AddSubnetId", "addSubnetId", "subnetId"), "AddSubnetId");
+    IdFormat.SUBNET.checkAll(request.strings("RemoveSubnetId", "removeSubnetId", "subnetId"), "RemoveSubnetId");
+    IdFormat.SECURITY_GROUP.checkAll(
+        request.strings("AddSecurityGroupId", "addSecurityGroupId", "groupId"), "AddSecurityGroupId");
+    IdFormat.SECURITY_GROUP.checkAll(
+        request.strings("RemoveSecurityGroupId", "removeSecurityGroupId", "groupId"), "RemoveSecurityGroupId");
+    request.bool("PrivateDnsEnabled", "privateDnsEnabled");
+    request.bool("ResetPolicy", "resetPolicy");
+    return new EndpointModified(endpointId);
   }
 
   private static EndpointsDeleted endpointsDeleted(Ec2Encoding request) {
@@ -91,7 +90,7 @@ final class Ec2ChangeReader {
     if (ids.isEmpty()) {
       throw new BadEvent("missing detail.requestParameters.DeleteVpcEndpointsRequest.VpcEndpointId");
     }
-    return new EndpointsDeleted(ids);
+    return new EndpointsDeleted();
   }
 
   private static Decoded vpcAttributeChanged(CloudTrailCall call, Ec2Encoding request) {
@@ -103,11 +102,8 @@ final class Ec2ChangeReader {
       // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcAttribute.html
       throw new BadEvent("ModifyVpcAttribute names two attributes; AWS accepts one per call");
     }
-    if (support.isPresent()) {
-      return new ChangeEvent(call, new VpcDnsChanged(vpcId, VpcDnsAttribute.ENABLE_DNS_SUPPORT, support.get()));
-    }
-    if (hostnames.isPresent()) {
-      return new ChangeEvent(call, new VpcDnsChanged(vpcId, VpcDnsAttribute.ENABLE_DNS_HOSTNAMES, hostnames.get()));
+    if (support.isPresent() || hostnames.isPresent()) {
+      return new ChangeEvent(call, new VpcDnsChanged(vpcId));
     }
     if (request.field("EnableNetworkAddressUsageMetrics", "enableNetworkAddressUsageMetrics").isPresent()) {
       return new Ignored("ModifyVpcAttribute of enableNetworkAddressUsageMetrics on " + vpcId
@@ -119,32 +115,29 @@ final class Ec2ChangeReader {
   private static IngressChanged ingressAuthorized(Ec2Encoding request, JsonNode response) {
     String rulesPath = "detail.responseElements.securityGroupRuleSet";
     Set<String> groups = new LinkedHashSet<>(request.strings("GroupId", "groupId", "groupId"));
-    Set<String> sources = new LinkedHashSet<>();
-    request.text("CidrIp", "cidrIp").ifPresent(sources::add);
-    request.text("CidrIpv6", "cidrIpv6").ifPresent(sources::add);
+    request.text("CidrIp", "cidrIp");
+    request.text("CidrIpv6", "cidrIpv6");
     String permissionsPath = "detail.requestParameters.ipPermissions";
     for (JsonNode permission : Ec2Encoding.objects(
         request.field("IpPermissions", "ipPermissions").orElse(null), permissionsPath)) {
       for (JsonNode range : Ec2Encoding.objects(field(permission, "ipRanges", "IpRanges"), permissionsPath)) {
-        sources.addAll(Ec2Encoding.strings(field(range, "cidrIp", "CidrIp"), null, permissionsPath + ".ipRanges"));
+        Ec2Encoding.strings(field(range, "cidrIp", "CidrIp"), null, permissionsPath + ".ipRanges");
       }
       for (JsonNode range : Ec2Encoding.objects(field(permission, "ipv6Ranges", "Ipv6Ranges"), permissionsPath)) {
-        sources.addAll(
-            Ec2Encoding.strings(field(range, "cidrIpv6", "CidrIpv6"), null, permissionsPath + ".ipv6Ranges"));
+        Ec2Encoding.strings(field(range, "cidrIpv6", "CidrIpv6"), null, permissionsPath + ".ipv6Ranges");
       }
     }
     JsonNode ruleSet = EventFields.optionalObject(response, "AuthorizeSecurityGroupIngressResponse", rulesPath)
         .orElse(response).get("securityGroupRuleSet");
     for (JsonNode rule : Ec2Encoding.objects(ruleSet, rulesPath)) {
       groups.addAll(Ec2Encoding.strings(rule.get("groupId"), null, rulesPath + ".groupId"));
-      sources.addAll(Ec2Encoding.strings(rule.get("cidrIpv4"), null, rulesPath + ".cidrIpv4"));
-      sources.addAll(Ec2Encoding.strings(rule.get("cidrIpv6"), null, rulesPath + ".cidrIpv6"));
+      Ec2Encoding.strings(rule.get("cidrIpv4"), null, rulesPath + ".cidrIpv4");
+      Ec2Encoding.strings(rule.get("cidrIpv6"), null, rulesPath + ".cidrIpv6");
     }
     if (groups.isEmpty()) {
       throw new BadEvent("AuthorizeSecurityGroupIngress names no security group id in its request or response");
     }
-    return new IngressChanged(IdFormat.SECURITY_GROUP.checkAll(new ArrayList<>(groups), "groupId"),
-        new ArrayList<>(sources));
+    return new IngressChanged(IdFormat.SECURITY_GROUP.checkAll(new ArrayList<>(groups), "groupId"));
   }
 
   private static IngressChanged ingressModified(Ec2Encoding request) {
@@ -153,16 +146,15 @@ final class Ec2ChangeReader {
       throw new BadEvent("missing detail.requestParameters.ModifySecurityGroupRulesRequest.GroupId");
     }
     String path = "detail.requestParameters.ModifySecurityGroupRulesRequest.SecurityGroupRule";
-    Set<String> sources = new LinkedHashSet<>();
     for (JsonNode update : Ec2Encoding.objects(request.field("SecurityGroupRule", "securityGroupRule").orElse(null),
         path)) {
       JsonNode rule = field(update, "SecurityGroupRule", "securityGroupRule");
       if (rule != null && rule.isObject()) {
-        sources.addAll(Ec2Encoding.strings(field(rule, "CidrIpv4", "cidrIpv4"), null, path + ".CidrIpv4"));
-        sources.addAll(Ec2Encoding.strings(field(rule, "CidrIpv6", "cidrIpv6"), null, path + ".CidrIpv6"));
+        Ec2Encoding.strings(field(rule, "CidrIpv4", "cidrIpv4"), null, path + ".CidrIpv4");
+        Ec2Encoding.strings(field(rule, "CidrIpv6", "cidrIpv6"), null, path + ".CidrIpv6");
       }
     }
-    return new IngressChanged(groups, new ArrayList<>(sources));
+    return new IngressChanged(groups);
   }
 
   private static SubnetCreated subnetCreated(Ec2Encoding request, JsonNode response) {
@@ -171,10 +163,10 @@ final class Ec2ChangeReader {
     String path = "detail.responseElements.subnet";
     JsonNode subnet = EventFields.optionalObject(response, "CreateSubnetResponse", path)
         .orElse(response).path("subnet");
-    Optional<String> subnetId = subnet.isObject()
-        ? EventFields.optionalText(subnet, "subnetId", path + ".subnetId").map(id -> IdFormat.SUBNET.check(id, path))
-        : Optional.empty();
-    return new SubnetCreated(vpcId, subnetId);
+    if (subnet.isObject()) {
+      EventFields.optionalText(subnet, "subnetId", path + ".subnetId").ifPresent(id -> IdFormat.SUBNET.check(id, path));
+    }
+    return new SubnetCreated(vpcId);
   }
 
   private static JsonNode field(JsonNode node, String name, String otherSpelling) {

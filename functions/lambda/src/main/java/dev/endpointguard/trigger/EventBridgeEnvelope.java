@@ -8,7 +8,7 @@ import java.time.Instant;
  * The EventBridge envelope around every event but Config's rule invocations: its kind, origin and detail.
  * https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html
  */
-record EventBridgeEnvelope(String id, String account, String region, Instant time, JsonNode detail) {
+record EventBridgeEnvelope(String id, Instant time, JsonNode detail) {
 
   /** Checks kind, account and region; a foreign or differently-shaped event is a {@link BadEvent}. */
   static EventBridgeEnvelope open(JsonNode event, AccountRegion scope, String detailType, String source) {
@@ -24,7 +24,7 @@ record EventBridgeEnvelope(String id, String account, String region, Instant tim
     String id = EventFields.text(event, "id", "id");
     Instant time = EventFields.instant(event, "time", "time");
     JsonNode detail = EventFields.object(event, "detail", "detail");
-    return new EventBridgeEnvelope(id, account, region, time, detail);
+    return new EventBridgeEnvelope(id, time, detail);
   }
 
   static void requireHome(AccountRegion scope, String account, String region, String where) {

@@ -45,13 +45,6 @@ final class EventJson {
     }
   }
 
-  static Decoded decode(JsonNode event, Function<JsonNode, Decoded> decoder) {
-    if (event == null) {
-      return new Rejected("no event");
-    }
-    return decode(event.toString().getBytes(StandardCharsets.UTF_8), decoder);
-  }
-
   static ObjectMapper mapper() {
     return MAPPER;
   }
@@ -88,8 +81,6 @@ final class EventJson {
       return node;
     } catch (JsonProcessingException e) {
       throw new BadEvent(what + " is not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new BadEvent(what + " could not be read: " + e.getMessage());
     }
   }
 

@@ -2,7 +2,6 @@ package dev.endpointguard.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.model.AccountRegion;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,7 +21,7 @@ public final class ScheduleDecoder extends EventDecoder {
   @Override
   protected Decoded decodeEvent(JsonNode event) {
     EventBridgeEnvelope envelope = EventBridgeEnvelope.open(event, scope, DETAIL_TYPE, SOURCE);
-    List<String> schedules = Ec2Encoding.strings(event.get("resources"), null, "resources");
-    return new ScheduledSweep(envelope.id(), envelope.time(), envelope.account(), envelope.region(), schedules);
+    Ec2Encoding.strings(event.get("resources"), null, "resources"); // the schedule's ARN: checked, not kept
+    return new ScheduledSweep(envelope.id(), envelope.time());
   }
 }

@@ -2,18 +2,13 @@ package dev.endpointguard.trigger;
 
 import dev.endpointguard.model.Targets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /** A scheduled EventBridge event: every endpoint in the region, every rule. */
-public record ScheduledSweep(String eventId, Instant time, String account, String region,
-                             List<String> scheduleArns) implements Trigger {
+public record ScheduledSweep(String eventId, Instant time) implements Trigger {
   public ScheduledSweep {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(time, "time");
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(region, "region");
-    scheduleArns = List.copyOf(scheduleArns);
   }
 
   @Override

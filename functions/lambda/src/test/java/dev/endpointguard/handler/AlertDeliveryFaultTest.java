@@ -71,7 +71,7 @@ class AlertDeliveryFaultTest {
     // Lambda's async retries of an event keep its request id: the same context on each attempt.
     handler.handleRequest(new ByteArrayInputStream(EventEstate.read("schedule-sweep.json")
             .getBytes(StandardCharsets.UTF_8)), out,
-        new LocalContext("SweepFunction", "us-east-1", "123456789012", 300, 1024, Clock.systemUTC(), System.err));
+        new LocalContext("SweepFunction", "us-east-1", () -> "123456789012", 300, 1024, Clock.systemUTC(), System.err));
     return Invoker.JSON.readTree(out.toByteArray());
   }
 

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.local.LocalContext;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.testing.LocalAwsTest;
-import dev.endpointguard.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
-import java.time.Clock;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
@@ -251,7 +251,7 @@ class FaultSweepTest {
   private static JsonNode invoke(RequestStreamHandler handler, String event, String region) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-        new LocalContext("SweepFunction", region, "123456789012", 300, 512, Clock.systemUTC(), System.err));
+        new LocalContext("SweepFunction", region, () -> "123456789012", 300, 512, Clock.systemUTC(), System.err));
     return Invoker.JSON.readTree(out.toByteArray());
   }
 }

@@ -155,7 +155,8 @@ class HandlerContractTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Functions.SWEEP.create(invoker.runtime()).handleRequest(
           new ByteArrayInputStream(estate.event("schedule-sweep.json").getBytes(StandardCharsets.UTF_8)), out,
-          new LocalContext("SweepFunction", "eu-west-1", "123456789012", 300, 512, Clock.systemUTC(), System.err));
+          new LocalContext("SweepFunction", "eu-west-1", () -> "123456789012", 300, 512,
+              Clock.systemUTC(), System.err));
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"status\":\"done\"");
     }
 
@@ -170,7 +171,7 @@ class HandlerContractTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Functions.CHANGE_EVENT.create(invoker.runtime()).handleRequest(new ByteArrayInputStream(
             estate.event("cloudtrail-create-vpc-endpoint-one-subnet.json").getBytes(StandardCharsets.UTF_8)), out,
-        new LocalContext("ChangeEventFunction", "us-east-1", "999988887777", 300, 512, Clock.systemUTC(),
+        new LocalContext("ChangeEventFunction", "us-east-1", () -> "999988887777", 300, 512, Clock.systemUTC(),
             System.err));
 
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"status\":\"rejected\"", "foreign account");

@@ -3,6 +3,7 @@ package dev.endpointguard.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.endpointguard.engine.Delivery;
 import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.rules.Evaluation;
@@ -10,10 +11,9 @@ import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Severity;
 import dev.endpointguard.rules.Status;
-import java.util.List;
-import dev.endpointguard.engine.Delivery;
 import dev.endpointguard.sink.AlertSink;
 import dev.endpointguard.sink.ConfigEvaluationSink;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HandlerResultTest {

@@ -8,17 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.local.LocalContext;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.testing.LocalAwsTest;
-import dev.endpointguard.local.LocalContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +50,8 @@ class HostileEventsTest {
         String label = handler.getKey().logicalId() + " / " + event.getKey();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         function.handleRequest(new ByteArrayInputStream(event.getValue()), out,
-            new LocalContext(handler.getKey().logicalId(), "us-east-1", "123456789012", 300, 512, Clock.systemUTC(), System.err));
+            new LocalContext(handler.getKey().logicalId(), "us-east-1", () -> "123456789012", 300, 512,
+                Clock.systemUTC(), System.err));
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         JsonNode result = Invoker.JSON.readTree(text);
 

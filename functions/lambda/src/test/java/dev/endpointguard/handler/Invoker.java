@@ -1,8 +1,8 @@
 package dev.endpointguard.handler;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.local.LocalContext;
 import dev.endpointguard.localaws.LocalAws;
@@ -46,7 +46,7 @@ final class Invoker {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-          new LocalContext(function.logicalId(), "us-east-1", "123456789012", 300, 512, Clock.systemUTC(),
+          new LocalContext(function.logicalId(), "us-east-1", () -> "123456789012", 300, 512, Clock.systemUTC(),
               System.err));
       return JSON.readTree(out.toByteArray());
     } catch (IOException e) {

@@ -36,7 +36,7 @@ class ConfigEvaluationWriterTest {
         ResourceType.VPC_ENDPOINT, "vpce-%017x".formatted(i), "vpc-0a1b2c3d4e5f60718", Status.COMPLIANT,
         Severity.HIGH, "r".repeat(400), List.of())).toList();
 
-    ConfigEvaluationWriter.Sent sent = new ConfigEvaluationWriter(clients.config())
+    ConfigEvaluationWriter.Sent sent = new ConfigEvaluationWriter(clients::config)
         .put(evaluations, Instant.parse("2025-03-04T10:00:00Z"), "token-1", false);
 
     assertThat(sent.evaluations()).isEqualTo(150);

@@ -2,16 +2,13 @@ package dev.endpointguard.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.Targets;
-import dev.endpointguard.plan.VpcDnsAttribute;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -26,8 +23,6 @@ class CloudTrailDecoderTest {
   private static final String E3 = "vpce-0a1b2c3d4e5f60103";
   private static final String VPC = "vpc-0a1b2c3d4e5f60718";
   private static final String SG = "sg-0a1b2c3d4e5f60201";
-  private static final String S1 = "subnet-0a1b2c3d4e5f60001";
-  private static final String S2 = "subnet-0a1b2c3d4e5f60002";
   private static final String ALICE = "arn:aws:sts::123456789012:assumed-role/NetworkAdmin/alice";
 
   private final CloudTrailDecoder decoder = new CloudTrailDecoder(EventFiles.HOME);
@@ -61,8 +56,6 @@ class CloudTrailDecoderTest {
     ChangeEvent event = change(file);
 
     assertThat(event.targets()).isEqualTo(expected);
-    assertThat(event.call().account()).isEqualTo("123456789012");
-    assertThat(event.call().region()).isEqualTo("us-east-1");
     assertThat(event.call().caller().arn()).contains(ALICE);
     assertThat(event.madeBy(ALICE)).isTrue();
     assertThat(event.madeBy("arn:aws:iam::123456789012:role/NetworkAdmin")).isTrue();
@@ -81,85 +74,51 @@ class CloudTrailDecoderTest {
   }
 
   @Test
-  void decode_createWithOneSubnet_readsEndpointVpcAndSubnet() {
+  void decode_createWithOneSubnet_readsTheEndpoint() {
     EndpointCreated created = (EndpointCreated) change("cloudtrail-create-vpc-endpoint-one-subnet.json").change();
 
-    assertThat(created).isEqualTo(new EndpointCreated(E1, VPC, Optional.of("Interface"),
-        Optional.of("com.amazonaws.us-east-1.ssm"), List.of(S1)));
+    assertThat(created).isEqualTo(new EndpointCreated(E1));
     assertThat(change("cloudtrail-create-vpc-endpoint-one-subnet.json").call().eventName())
         .isEqualTo("CreateVpcEndpoint");
   }
 
   @Test
-  void decode_createWithSeveralSubnets_readsEverySubnet() {
-    EndpointCreated created = (EndpointCreated) change("cloudtrail-create-vpc-endpoint-several-subnets.json").change();
-
-    assertThat(created.subnetIds()).containsExactly(S1, S2);
-  }
-
-  @Test
-  void decode_pendingCreateWithEmptySubnetSet_givesNoSubnetsButStillTheEndpoint() {
+  void decode_pendingCreateWithEmptySubnetSet_stillGivesTheEndpoint() {
     EndpointCreated created = (EndpointCreated) change("cloudtrail-create-vpc-endpoint-pending-no-subnets.json")
         .change();
 
     assertThat(created.endpointId()).isEqualTo(E3);
-    assertThat(created.subnetIds()).isEmpty();
   }
 
   @Test
-  void decode_modifyAddingSubnet_keepsTheAddedSubnetForSelfRecognition() {
-    EndpointModified modified = (EndpointModified) change("cloudtrail-modify-vpc-endpoint-add-subnet.json").change();
-
-    assertThat(modified).isEqualTo(new EndpointModified(E1, List.of(S2), List.of(), List.of(), List.of(),
-        Optional.empty(), Optional.empty(), false));
-  }
-
-  @Test
-  void decode_modifyPrivateDnsOff_readsTheFlag() {
-    EndpointModified modified = (EndpointModified) change("cloudtrail-modify-vpc-endpoint-private-dns-off.json")
-        .change();
-
-    assertThat(modified.privateDnsEnabled()).contains(false);
-    assertThat(modified.policyDocument()).isEmpty();
-  }
-
-  @Test
-  void decode_modifyPolicy_keepsTheNewPolicyDocument() {
-    EndpointModified modified = (EndpointModified) change("cloudtrail-modify-vpc-endpoint-policy.json").change();
-
-    assertThat(modified.policyDocument()).hasValueSatisfying(p -> assertThat(p).contains("210987654321"));
-    assertThat(modified.privateDnsEnabled()).isEmpty();
-  }
-
-  @Test
-  void decode_modifyVpcAttribute_readsAttributeAndValue() {
+  void decode_modifyVpcAttribute_givesAVpcDnsChange() {
     assertThat(change("cloudtrail-modify-vpc-attribute-dns-support-off.json").change())
-        .isEqualTo(new VpcDnsChanged(VPC, VpcDnsAttribute.ENABLE_DNS_SUPPORT, false));
+        .isEqualTo(new VpcDnsChanged(VPC));
     assertThat(change("cloudtrail-modify-vpc-attribute-dns-hostnames-off.json").change())
-        .isEqualTo(new VpcDnsChanged(VPC, VpcDnsAttribute.ENABLE_DNS_HOSTNAMES, false));
+        .isEqualTo(new VpcDnsChanged(VPC));
   }
 
   @Test
-  void decode_ingressNestedAndFlat_giveTheSameGroupAndWorldSource() {
+  void decode_ingressNestedAndFlat_giveTheSameGroup() {
     IngressChanged nested = (IngressChanged) change("cloudtrail-authorize-security-group-ingress-nested.json")
         .change();
     IngressChanged flat = (IngressChanged) change("cloudtrail-authorize-security-group-ingress-flat.json").change();
 
-    assertThat(nested).isEqualTo(new IngressChanged(List.of(SG), List.of("0.0.0.0/0")));
+    assertThat(nested).isEqualTo(new IngressChanged(List.of(SG)));
     assertThat(flat).isEqualTo(nested);
   }
 
   @Test
-  void decode_modifySecurityGroupRules_readsGroupAndNewSource() {
+  void decode_modifySecurityGroupRules_readsTheGroup() {
     assertThat(change("cloudtrail-modify-security-group-rules.json").change())
-        .isEqualTo(new IngressChanged(List.of(SG), List.of("0.0.0.0/0")));
+        .isEqualTo(new IngressChanged(List.of(SG)));
   }
 
   @Test
-  void decode_deleteVpcEndpoints_keepsIdsAndSweepsTheRegion() {
+  void decode_deleteVpcEndpoints_sweepsTheRegion() {
     ChangeEvent event = change("cloudtrail-delete-vpc-endpoints.json");
 
-    assertThat(event.change()).isEqualTo(new EndpointsDeleted(List.of(E3)));
+    assertThat(event.change()).isEqualTo(new EndpointsDeleted());
     assertThat(event.targets().wholeRegion()).isTrue();
   }
 
@@ -172,14 +131,13 @@ class CloudTrailDecoderTest {
   }
 
   @Test
-  void decode_inputStreamAndJsonNode_giveTheSameResultAsString() throws Exception {
+  void decode_inputStream_givesTheSameResultAsString() throws Exception {
     String json = EventFiles.read("cloudtrail-create-vpc-endpoint-one-subnet.json");
     Decoded fromString = decoder.decode(json);
 
     try (InputStream in = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
       assertThat(decoder.decode(in)).isEqualTo(fromString);
     }
-    assertThat(decoder.decode(new ObjectMapper().readTree(json))).isEqualTo(fromString);
   }
 
   // Reference shapes (test-only copies, the tricky parts of real and reconstructed samples).
@@ -219,35 +177,33 @@ class CloudTrailDecoderTest {
           "groupSet":{"item":{"groupName":"default","groupId":"sg-db0c0ffee64dcb055"}},
           "vpcEndpointType":"Interface"},"requestId":"10525541-a268-4111-9b64-14cc88047573"}}""");
 
-    assertThat(event.change()).isEqualTo(new EndpointCreated("vpce-db0c0ffee984e07fa", "vpc-db0c0ffee56bc40db",
-        Optional.of("Interface"), Optional.of("aws.api.us-east-1.kendra-ranking"), List.of()));
+    assertThat(event.change()).isEqualTo(new EndpointCreated("vpce-db0c0ffee984e07fa"));
     assertThat(event.call().caller().type()).isEqualTo("IAMUser");
   }
 
   @Test
-  void decode_createWithSeveralTaggedSubnetsInRequestOnly_readsThemFromTheRequest() {
+  void decode_createWithSeveralTaggedSubnetsInRequestOnly_givesTheEndpoint() {
     ChangeEvent event = reference("CreateVpcEndpoint", """
         {"CreateVpcEndpointRequest":{"VpcId":"vpc-0a1b2c3d4e5f60718","VpcEndpointType":"Interface",
           "SubnetId":[{"content":"subnet-0aaa1111bbbb2222c","tag":1},{"content":"subnet-0ddd3333eeee4444f","tag":2}],
           "SecurityGroupId":{"content":"sg-0123456789abcdef0","tag":1}}}""", """
         {"CreateVpcEndpointResponse":{"vpcEndpoint":{"vpcEndpointId":"vpce-0fe5b17a0707d6abc","subnetIdSet":""}}}""");
 
-    assertThat(((EndpointCreated) event.change()).subnetIds())
-        .containsExactly("subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f");
+    assertThat(event.change()).isEqualTo(new EndpointCreated("vpce-0fe5b17a0707d6abc"));
   }
 
   @Test
-  void decode_responseSubnetSetWithOneItemObject_readsTheSubnet() {
+  void decode_responseSubnetSetWithOneItemObject_givesTheEndpoint() {
     ChangeEvent event = reference("CreateVpcEndpoint", """
         {"CreateVpcEndpointRequest":{"VpcId":"vpc-0a1b2c3d"}}""", """
         {"CreateVpcEndpointResponse":{"vpcEndpoint":{"vpcEndpointId":"vpce-0fe5b17a",
           "subnetIdSet":{"item":"subnet-0aaa1111"}}}}""");
 
-    assertThat(((EndpointCreated) event.change()).subnetIds()).containsExactly("subnet-0aaa1111");
+    assertThat(event.change()).isEqualTo(new EndpointCreated("vpce-0fe5b17a"));
   }
 
   @Test
-  void decode_modifyWithTaggedListsOfOneAndSeveral_readsAddedAndRemoved() {
+  void decode_modifyWithTaggedListsOfOneAndSeveral_givesTheEndpoint() {
     ChangeEvent event = reference("ModifyVpcEndpoint", """
         {"ModifyVpcEndpointRequest":{"VpcEndpointId":"vpce-0fe5b17a0707d6abc",
           "AddSubnetId":{"content":"subnet-0aaa1111bbbb2222c","tag":1},
@@ -256,31 +212,25 @@ class CloudTrailDecoderTest {
           "PrivateDnsEnabled":false,"ResetPolicy":true}}""", """
         {"ModifyVpcEndpointResponse":{"return":true}}""");
 
-    assertThat(event.change()).isEqualTo(new EndpointModified("vpce-0fe5b17a0707d6abc",
-        List.of("subnet-0aaa1111bbbb2222c"), List.of("subnet-0ddd3333eeee4444f", "subnet-0eee3333eeee4444f"),
-        List.of(), List.of("sg-0123456789abcdef0"), Optional.of(false), Optional.empty(), true));
+    assertThat(event.change()).isEqualTo(new EndpointModified("vpce-0fe5b17a0707d6abc"));
   }
 
   @Test
-  void decode_legacyCamelCaseModifyWithItems_readsTheSameFields() {
+  void decode_legacyCamelCaseModifyWithItems_givesTheEndpoint() {
     ChangeEvent event = reference("ModifyVpcEndpoint", """
         {"vpcEndpointId":"vpce-0fe5b17a0707d6abc","addSubnetId":{"items":[{"subnetId":"subnet-0aaa1111bbbb2222c"}]},
          "addSecurityGroupId":{"items":[{"groupId":"sg-0123456789abcdef0"}]},"privateDnsEnabled":"true"}""", "null");
 
-    EndpointModified modified = (EndpointModified) event.change();
-    assertThat(modified.addedSubnetIds()).containsExactly("subnet-0aaa1111bbbb2222c");
-    assertThat(modified.addedSecurityGroupIds()).containsExactly("sg-0123456789abcdef0");
-    assertThat(modified.privateDnsEnabled()).contains(true);
+    assertThat(event.change()).isEqualTo(new EndpointModified("vpce-0fe5b17a0707d6abc"));
   }
 
   @Test
-  void decode_modifyVpcAttributeWithStringValue_readsIt() {
+  void decode_modifyVpcAttributeWithStringValue_givesTheVpc() {
     ChangeEvent event = reference("ModifyVpcAttribute", """
         {"vpcId":"vpc-0a1b2c3d4e5f60718","enableDnsHostnames":{"value":"false"}}""", """
         {"requestId":"6e5d4c3b-0f9a-4b8c-9d7e-3a4b5c6d7e80","_return":true}""");
 
-    assertThat(event.change())
-        .isEqualTo(new VpcDnsChanged("vpc-0a1b2c3d4e5f60718", VpcDnsAttribute.ENABLE_DNS_HOSTNAMES, false));
+    assertThat(event.change()).isEqualTo(new VpcDnsChanged("vpc-0a1b2c3d4e5f60718"));
   }
 
   @Test
@@ -293,7 +243,7 @@ class CloudTrailDecoderTest {
   }
 
   @Test
-  void decode_verbatimNestedIngress_readsGroupAndSource() {
+  void decode_verbatimNestedIngress_readsTheGroup() {
     ChangeEvent event = reference("AuthorizeSecurityGroupIngress", """
         {"ipPermissions":{"items":[{"fromPort":22,"groups":{},"toPort":22,"ipProtocol":"tcp","ipv6Ranges":{},
           "prefixListIds":{},"ipRanges":{"items":[{"cidrIp":"0.0.0.0/0"}]}}]},"groupId":"sg-db0c0ffeec0e67ce0"}""", """
@@ -301,19 +251,18 @@ class CloudTrailDecoderTest {
           "ipProtocol":"tcp","cidrIpv4":"0.0.0.0/0","isEgress":false,"toPort":22,"groupId":"sg-db0c0ffeec0e67ce0",
           "fromPort":22,"groupOwnerId":"111122223333"}]}}""");
 
-    assertThat(event.change()).isEqualTo(new IngressChanged(List.of("sg-db0c0ffeec0e67ce0"), List.of("0.0.0.0/0")));
+    assertThat(event.change()).isEqualTo(new IngressChanged(List.of("sg-db0c0ffeec0e67ce0")));
   }
 
   @Test
-  void decode_verbatimFlatIngress_readsGroupAndSource() {
+  void decode_verbatimFlatIngress_readsTheGroup() {
     ChangeEvent event = reference("AuthorizeSecurityGroupIngress", """
         {"cidrIp":"208.236.235.254/0","fromPort":22,"groupId":"sg-003dc7f1f1c686164","ipPermissions":{},
          "ipProtocol":"tcp","toPort":22}""", """
         {"_return":true,"securityGroupRuleSet":{"items":[{"cidrIpv4":"208.236.235.254/0","fromPort":22,
           "groupId":"sg-003dc7f1f1c686164","isEgress":false,"ipProtocol":"tcp","toPort":22}]}}""");
 
-    assertThat(event.change())
-        .isEqualTo(new IngressChanged(List.of("sg-003dc7f1f1c686164"), List.of("208.236.235.254/0")));
+    assertThat(event.change()).isEqualTo(new IngressChanged(List.of("sg-003dc7f1f1c686164")));
   }
 
   @Test
@@ -328,14 +277,13 @@ class CloudTrailDecoderTest {
   }
 
   @Test
-  void decode_deleteWithSeveralIds_keepsEveryId() {
+  void decode_deleteWithSeveralTaggedIds_sweepsTheRegion() {
     ChangeEvent event = reference("DeleteVpcEndpoints", """
         {"DeleteVpcEndpointsRequest":{"VpcEndpointId":[{"content":"vpce-0fe5b17a0707d6abc","tag":1},
           {"content":"vpce-0fe5b17a0707d6abd","tag":2}]}}""", """
         {"DeleteVpcEndpointsResponse":{"unsuccessful":""}}""");
 
-    assertThat(event.change())
-        .isEqualTo(new EndpointsDeleted(List.of("vpce-0fe5b17a0707d6abc", "vpce-0fe5b17a0707d6abd")));
+    assertThat(event.change()).isEqualTo(new EndpointsDeleted());
   }
 
   @Test
@@ -429,7 +377,6 @@ class CloudTrailDecoderTest {
   void decode_nullInputs_rejected() {
     assertThat(decoder.decode((String) null)).isEqualTo(new Rejected("no event"));
     assertThat(decoder.decode((InputStream) null)).isEqualTo(new Rejected("no event"));
-    assertThat(decoder.decode((com.fasterxml.jackson.databind.JsonNode) null)).isEqualTo(new Rejected("no event"));
   }
 
   @Test

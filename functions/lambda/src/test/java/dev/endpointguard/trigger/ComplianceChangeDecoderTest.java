@@ -8,9 +8,7 @@ import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +37,6 @@ class ComplianceChangeDecoderTest {
     assertThat(change.rule()).isEqualTo(RuleId.SINGLE_AZ_ENDPOINT);
     assertThat(change.resourceType()).isEqualTo(ResourceType.VPC_ENDPOINT);
     assertThat(change.resourceId()).isEqualTo("vpce-0a1b2c3d4e5f60101");
-    assertThat(change.configRuleArn()).hasValueSatisfying(a -> assertThat(a).startsWith("arn:aws:config:us-east-1:"));
-    assertThat(change.time()).isEqualTo(Instant.parse("2025-03-04T10:01:45Z"));
     assertThat(change.targets()).isEqualTo(Targets.endpoints(List.of("vpce-0a1b2c3d4e5f60101")));
   }
 
@@ -49,7 +45,7 @@ class ComplianceChangeDecoderTest {
     ObjectNode event = event();
     ((ObjectNode) event.path("detail").path("newEvaluationResult")).put("complianceType", "COMPLIANT");
 
-    assertThat(decoder.decode(event)).isEqualTo(new Ignored(
+    assertThat(decoder.decode(event.toString())).isEqualTo(new Ignored(
         "vpce-0a1b2c3d4e5f60101 is now 'COMPLIANT' with endpoint-guard-single-az-endpoint: nothing to fix"));
   }
 
@@ -96,7 +92,6 @@ class ComplianceChangeDecoderTest {
     Decoded decoded = decoder.decode(event.toString());
 
     assertThat(((Trigger) decoded).targets()).isEqualTo(Targets.vpcs(List.of("vpc-0a1b2c3d4e5f60718")));
-    assertThat(((ComplianceChange) decoded).configRuleArn()).isNotEqualTo(Optional.empty());
   }
 
   static Stream<Arguments> malformed() throws Exception {

@@ -22,11 +22,6 @@ public final class LocalContext implements Context {
   private final int memoryMb;
   private final PrintStream log;
 
-  public LocalContext(String functionName, String region, String account, int timeoutSeconds, int memoryMb, Clock clock,
-                PrintStream log) {
-    this(functionName, region, () -> account, timeoutSeconds, memoryMb, clock, log);
-  }
-
   /** With the account read when the handler asks for the function's ARN (so a failure to read it is the handler's). */
   public LocalContext(String functionName, String region, Supplier<String> account, int timeoutSeconds, int memoryMb,
                       Clock clock, PrintStream log) {

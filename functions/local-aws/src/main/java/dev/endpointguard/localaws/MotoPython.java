@@ -13,10 +13,6 @@ final class MotoPython {
 
   static final String ENV_VARIABLE = "ENDPOINT_GUARD_PYTHON";
   static final String PROJECT_VENV = ".local-aws/venv/bin/python";
-  static final String INSTALL_HINT = "No Python with moto found. Install it with "
-      + "`python3 -m venv .local-aws/venv && .local-aws/venv/bin/pip install '" + MotoInstall.MOTO + "'` "
-      + "(or `pip install '" + MotoInstall.MOTO + "'`), or set " + ENV_VARIABLE + " to a python that has it. "
-      + "Looked at: ";
 
   private MotoPython() {}
 
