@@ -6,6 +6,7 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.handler.Functions;
 import dev.endpointguard.handler.HandlerRuntime;
 import dev.endpointguard.inventory.Inventory;
+import dev.endpointguard.localaws.LocalContext;
 import dev.endpointguard.report.ReportJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -23,6 +23,7 @@ import dev.endpointguard.trigger.ResourceToEvaluate;
 import dev.endpointguard.trigger.Trigger;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ConfigRuleFunction: backs one AWS Config custom rule per rule id. Evaluates only that rule, from current AWS state,
@@ -64,7 +65,7 @@ public final class ConfigRuleHandler extends FunctionHandler {
       return run.with(List.of(notApplicable(rule, gone.resourceType(), gone.resourceId(), gone.reason())));
     }
     if (target instanceof ResourceToEvaluate one) {
-      java.util.Optional<String> mismatch = mismatch(config);
+      Optional<String> mismatch = mismatch(config);
       if (mismatch.isPresent()) {
         return run.with(List.of(notApplicable(rule, one.resourceType(), one.resourceId(), mismatch.get())));
       }
@@ -88,13 +89,13 @@ public final class ConfigRuleHandler extends FunctionHandler {
   }
 
   /** Why the rule does not apply to the invocation's resource type, if it does not. */
-  private java.util.Optional<String> mismatch(ConfigRuleInvocation config) {
+  private Optional<String> mismatch(ConfigRuleInvocation config) {
     Rule rule = rules.get(config.rule());
     if (config.target() instanceof ResourceToEvaluate one && one.resourceType() != rule.resourceType()) {
-      return java.util.Optional.of(rule.id().id() + " evaluates " + rule.resourceType().configName()
+      return Optional.of(rule.id().id() + " evaluates " + rule.resourceType().configName()
           + " resources, not " + one.resourceType().configName());
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static EvaluationResult notApplicable(Rule rule, ResourceType type, String resourceId, String reason) {

@@ -13,6 +13,7 @@ import dev.endpointguard.engine.SettingsException;
 import dev.endpointguard.engine.Sink;
 import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.report.EvaluationResult;
+import dev.endpointguard.sink.AlertSink;
 import dev.endpointguard.trigger.Decoded;
 import dev.endpointguard.trigger.Ignored;
 import dev.endpointguard.trigger.Rejected;
@@ -174,8 +175,8 @@ public abstract class FunctionHandler implements RequestStreamHandler {
   }
 
   /** The alert sink of the runtime's topic, if one is set. */
-  List<Sink> alerts(dev.endpointguard.sink.AlertSink.Style style) {
-    return runtime.alerts().<List<Sink>>map(publisher -> List.of(new dev.endpointguard.sink.AlertSink(publisher,
+  List<Sink> alerts(AlertSink.Style style) {
+    return runtime.alerts().<List<Sink>>map(publisher -> List.of(new AlertSink(publisher,
         style))).orElse(List.of());
   }
 }

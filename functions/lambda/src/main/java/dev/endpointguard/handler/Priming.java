@@ -180,7 +180,8 @@ public final class Priming implements Resource {
     VpcInfo vpcInfo = new VpcInfo(VPC, List.of("10.0.0.0/16"), List.of(), false, false, Map.of());
     String endpointId = "vpce-0e0d0c0b0a0900001";
     RouteTableInfo main = new RouteTableInfo("rtb-0e0d0c0b0a0900001", true, List.of(),
-        List.of(RouteEntry.toCidr("10.0.0.0/16", RouteTarget.LOCAL, "local")));
+        List.of(new RouteEntry("10.0.0.0/16", RouteTarget.LOCAL, "local", false, List.of("10.0.0.0/16"),
+            Optional.empty())));
     VpcSnapshot vpc = new VpcSnapshot(vpcInfo, List.of(a, b),
         List.of(new EndpointSummary(endpointId, EndpointType.INTERFACE, SERVICE, EndpointState.AVAILABLE, false,
             List.of(a.subnetId()))), Optional.of(List.of()), Optional.of(List.of(main)));

@@ -1,4 +1,4 @@
-package dev.endpointguard.local;
+package dev.endpointguard.localaws;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
