@@ -32,14 +32,14 @@ final class AlertJson {
   /** One finding: {@code evaluation} as in the scan report, {@code previous} as the executor recorded it. */
   static ObjectNode finding(EvaluationResult result, String account, String region, AlertContext ctx) {
     ObjectNode root = envelope(TYPE_FINDING, account, region, ctx);
-    root.set("evaluation", ReportJson.evaluation(result));
+    root.set("evaluation", ReportJson.evaluation(result, account, region));
     root.set("previous", previous(result));
     return root;
   }
 
   /** A scan-report evaluation with its {@code previous} state beside its other fields, for digests. */
-  static ObjectNode evaluationWithPrevious(EvaluationResult result) {
-    ObjectNode node = ReportJson.evaluation(result);
+  static ObjectNode evaluationWithPrevious(EvaluationResult result, String account, String region) {
+    ObjectNode node = ReportJson.evaluation(result, account, region);
     node.set("previous", previous(result));
     return node;
   }

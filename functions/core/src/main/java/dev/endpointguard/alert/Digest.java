@@ -38,7 +38,8 @@ final class Digest {
     this.ctx = ctx;
     this.attributes = attributes;
     this.rows = rows(this.findings);
-    this.nodes = this.findings.stream().map(AlertJson::evaluationWithPrevious).toList();
+    this.nodes = this.findings.stream()
+        .map(r -> AlertJson.evaluationWithPrevious(r, report.account(), report.region())).toList();
     this.subject = AlertSubject.digest(attributes.get(AlertFormatter.ATTR_SEVERITY), findings.size(),
         report.account(), report.region(), attributes.get(AlertFormatter.ATTR_OUTCOME));
   }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * Builds the SDK clients endpoint-guard uses, all sharing one url-connection HTTP client, an explicit region and
@@ -78,6 +80,19 @@ public final class AwsClients implements AutoCloseable {
 
     public Target withAttemptTimeout(Duration limit) {
       return new Target(region, endpointOverride, profile, retries, interceptors, Optional.of(limit), credentials);
+    }
+
+    /** The same way in, to another Region. */
+    public Target inRegion(Region other) {
+      return new Target(other, endpointOverride, profile, retries, interceptors, attemptTimeout, credentials);
+    }
+
+    /**
+     * The partition of the target's Region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, …), as the SDK's Region
+     * metadata knows it: the second field of every ARN there. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+     */
+    public String partition() {
+      return PartitionMetadata.of(region).id();
     }
 
     /** These credentials instead of the default chain (a local AWS's, given by whoever started it). */
@@ -175,6 +190,31 @@ public final class AwsClients implements AutoCloseable {
     return builder;
   }
 
+  /**
+   * Credentials of the role {@code roleArn}, assumed through these clients' STS and refreshed before they expire. STS is
+   * reached at its Regional endpoint (these clients' Region): its session tokens are valid in every Region, where the
+   * global endpoint's are valid only in the Regions enabled by default.
+   * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html ·
+   * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+   *
+   * @param externalId  the external id the role's trust policy asks for, if any (2–1224 characters)
+   * @param sessionName the role session name CloudTrail records (2–64 characters of {@code [\w+=,.@-]})
+   * @return a provider that calls AssumeRole on first use; close it when done. A role that cannot be assumed fails on
+   *         that first use with the STS error (AccessDenied for a missing role, an untrusting trust policy or a wrong
+   *         external id)
+   */
+  public StsAssumeRoleCredentialsProvider assumeRole(String roleArn, Optional<String> externalId, String sessionName) {
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts())
+        .refreshRequest(r -> {
+          r.roleArn(roleArn).roleSessionName(sessionName);
+          externalId.ifPresent(r::externalId);
+        })
+        .build();
+  }
+
+  /** How these clients reach AWS: what a client for another Region or account of the same scan starts from. */
+  public Target target() { return target; }
   public Region region() { return target.region(); }
   public Ec2Client ec2() { return ec2; }
   public StsClient sts() { return sts.get(); }

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.plan.Change;
 import dev.endpointguard.rules.Evaluation;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 
 /** The {@code endpoint-guard/1} JSON shapes of DESIGN.md §3: scan report and single evaluations. */
 public final class ReportJson {
@@ -16,12 +22,26 @@ public final class ReportJson {
   private ReportJson() {
   }
 
+  /** One evaluation as the scan report lists it, with the account and Region it was made in. */
+  public static ObjectNode evaluation(EvaluationResult result, String account, String region) {
+    return evaluation(result, Optional.of(new AccountRegion(account, region)));
+  }
+
+  /** One evaluation without its scope (a handler's result, whose function serves one account and Region). */
   public static ObjectNode evaluation(EvaluationResult result) {
+    return evaluation(result, Optional.empty());
+  }
+
+  private static ObjectNode evaluation(EvaluationResult result, Optional<AccountRegion> scope) {
     Evaluation e = result.evaluation();
     ObjectNode node = MAPPER.createObjectNode();
     node.put("rule", e.rule().id());
     node.put("resourceType", e.resourceType().configName());
     node.put("resourceId", e.resourceId());
+    scope.ifPresent(s -> {
+      node.put("account", s.account());
+      node.put("region", s.region());
+    });
     node.put("vpcId", e.vpcId());
     node.put("status", e.status().name());
     node.put("severity", e.severity().name());
@@ -55,14 +75,48 @@ public final class ReportJson {
     return node;
   }
 
+  /** One scope's report, as a single-scope scan writes it (generated now). */
   public static ObjectNode report(ScanReport report) {
+    return report(new ScanDocument(Instant.now(), List.of(report), List.of()));
+  }
+
+  /**
+   * The {@code endpoint-guard/1} scan report (DESIGN.md §3): version, generatedAt, tool, the single scope's
+   * {@code account} and {@code region} (null when the scan covered several), {@code scopes}, every evaluation with its
+   * account and Region, {@code problems}, and the summary with {@code notEvaluated}.
+   */
+  public static ObjectNode report(ScanDocument document) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", ScanReport.VERSION);
-    root.put("account", report.account());
-    root.put("region", report.region());
+    root.put("generatedAt",
+        DateTimeFormatter.ISO_INSTANT.format(document.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
+    ObjectNode tool = root.putObject("tool");
+    tool.put("name", ToolVersion.NAME);
+    tool.put("version", ToolVersion.version());
+    Optional<AccountRegion> single = document.singleScope();
+    root.put("account", single.map(AccountRegion::account).orElse(null));
+    root.put("region", single.map(AccountRegion::region).orElse(null));
+    ArrayNode scopes = root.putArray("scopes");
     ArrayNode evaluations = root.putArray("evaluations");
-    report.results().forEach(r -> evaluations.add(evaluation(r)));
-    root.set("summary", summary(report.summary()));
+    for (ScanReport scope : document.scopes()) {
+      ObjectNode s = scopes.addObject();
+      s.put("account", scope.account());
+      s.put("region", scope.region());
+      scope.results().forEach(r -> evaluations.add(evaluation(r, scope.account(), scope.region())));
+    }
+    ArrayNode problems = root.putArray("problems");
+    for (ReportProblem p : document.problems()) {
+      ObjectNode node = problems.addObject();
+      node.put("account", p.account().orElse(null));
+      node.put("region", p.region().orElse(null));
+      node.put("resourceId", p.resourceId().orElse(null));
+      node.put("message", p.message());
+      // Added within endpoint-guard/1: whether the problem left something out of the evaluation (exit 4).
+      node.put("notEvaluated", p.notEvaluated());
+    }
+    ObjectNode summary = summary(document.summary());
+    summary.put("notEvaluated", document.notEvaluated());
+    root.set("summary", summary);
     return root;
   }
 
