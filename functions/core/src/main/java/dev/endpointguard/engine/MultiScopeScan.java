@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -54,7 +55,10 @@ public final class MultiScopeScan {
     }
   }
 
-  /** Told of each scope as it finishes (from the worker threads): number done, number in all, the outcome. */
+  /**
+   * Told of each scope as it finishes, from the worker threads (an implementation that writes must serialize its
+   * writes): the number done so far, the number in all, the outcome.
+   */
   @FunctionalInterface
   public interface Progress {
     void done(int finished, int total, ScopeOutcome outcome);
@@ -171,15 +175,12 @@ public final class MultiScopeScan {
       return t;
     });
     try {
-      int[] finished = {0};
+      AtomicInteger finished = new AtomicInteger();
       List<Future<ScopeOutcome>> futures = new ArrayList<>();
       for (Task task : tasks) {
         futures.add(pool.submit(() -> {
           ScopeOutcome outcome = scanOne(task, request, sinks);
-          synchronized (finished) {
-            finished[0]++;
-            progress.done(finished[0], tasks.size(), outcome);
-          }
+          progress.done(finished.incrementAndGet(), tasks.size(), outcome);
           return outcome;
         }));
       }
@@ -205,13 +206,17 @@ public final class MultiScopeScan {
     }
   }
 
-  /** Why a scope could not be read; a Region the account has not enabled answers AuthFailure. */
+  /**
+   * Why a scope could not be read. EC2 answers AuthFailure (HTTP 401) in a Region the account has not enabled; the
+   * URL-connection HTTP client cannot read the body of a 401, so the error may arrive as a bare "HTTP 401".
+   */
   static String failure(SdkException e) {
     String why = AwsErrors.describe(e);
-    if ("AuthFailure".equals(AwsErrors.code(e))) {
+    String code = AwsErrors.code(e);
+    if ("AuthFailure".equals(code) || "HTTP 401".equals(code)) {
       // https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html
-      return "could not be read: " + why + " (a Region launched after March 2019 answers so until the account"
-          + " enables it)";
+      return "could not be read: " + why + " (EC2 answers AuthFailure, HTTP 401, in a Region launched after March"
+          + " 2019 until the account enables it)";
     }
     return "could not be read: " + why;
   }

@@ -41,11 +41,11 @@ public record ReportProblem(Optional<String> account, Optional<String> region, O
         message, notEvaluated);
   }
 
-  /** One line for people: {@code 123456789012 us-east-1 vpce-0abc: message}. */
+  /** One line for people: {@code 123456789012/us-east-1 vpce-0abc: message}. */
   public String describe() {
     StringBuilder where = new StringBuilder();
     account.ifPresent(a -> where.append(a));
-    region.ifPresent(r -> where.append(where.isEmpty() ? "" : " ").append(r));
+    region.ifPresent(r -> where.append(where.isEmpty() ? "" : "/").append(r));
     resourceId.ifPresent(id -> where.append(where.isEmpty() ? "" : " ").append(id));
     return (where.isEmpty() ? "" : where + ": ") + message;
   }

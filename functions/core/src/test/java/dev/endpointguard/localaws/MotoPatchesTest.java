@@ -430,6 +430,65 @@ class MotoPatchesTest {
     assertThat(describe(e.vpcEndpointId()).privateDnsEnabled()).isFalse();
   }
 
+  // --- k. Regions the account has not enabled
+
+  @Test
+  void describeRegions_listsTheEnabledRegionsOfTheCallersPartition_allRegionsAddsTheOthers() {
+    List<software.amazon.awssdk.services.ec2.model.Region> enabled = ec2.describeRegions().regions();
+    List<software.amazon.awssdk.services.ec2.model.Region> all = ec2.describeRegions(b -> b.allRegions(true)).regions();
+
+    assertThat(enabled).extracting(r -> r.optInStatus())
+        .allSatisfy(s -> assertThat(s).isIn("opt-in-not-required", "opted-in"));
+    assertThat(enabled).extracting(r -> r.regionName()).contains("us-east-1", "eu-west-1")
+        .doesNotContain("ap-east-1", "us-gov-west-1", "cn-north-1");
+    assertThat(all).extracting(r -> r.regionName()).contains("us-east-1", "ap-east-1")
+        .doesNotContain("us-gov-west-1", "cn-north-1");
+    assertThat(ec2.describeRegions(b -> b.allRegions(true).filters(filter("opt-in-status", "not-opted-in")))
+        .regions()).extracting(r -> r.regionName()).contains("ap-east-1").doesNotContain("us-east-1");
+  }
+
+  @Test
+  void ec2InARegionNotEnabled_answersAuthFailure401_andEnabledRegionsAnswer() {
+    try (AwsClients hongKong = new AwsClients(aws.target().inRegion(software.amazon.awssdk.regions.Region.AP_EAST_1))) {
+      assertThatThrownBy(() -> hongKong.ec2().describeVpcs())
+          .isInstanceOfSatisfying(Ec2Exception.class, e -> assertThat(e.statusCode()).isEqualTo(401));
+    }
+    try (AwsClients ireland = new AwsClients(aws.target().inRegion(software.amazon.awssdk.regions.Region.EU_WEST_1))) {
+      assertThat(ireland.ec2().describeVpcs().vpcs()).isNotEmpty();
+    }
+  }
+
+  // --- l. AssumeRole
+
+  @Test
+  void assumeRole_roleThatDoesNotExist_isAccessDenied() {
+    var role = aws.assumeRole("arn:aws:iam::444444444444:role/Missing", java.util.Optional.empty(), "patch-test");
+
+    assertThatThrownBy(role::resolveCredentials)
+        .isInstanceOfSatisfying(software.amazon.awssdk.services.sts.model.StsException.class, e -> {
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+          assertThat(e.getMessage()).contains("is not authorized to perform: sts:AssumeRole on resource: "
+              + "arn:aws:iam::444444444444:role/Missing");
+        });
+    role.close();
+  }
+
+  @Test
+  void assumeRole_organizationAccessRoleOfAMember_isAssumedAsThatAccount() {
+    aws.organizations().createOrganization(b -> b.featureSet("ALL"));
+    String requestId = aws.organizations().createAccount(b -> b.accountName("m").email("m@example.com"))
+        .createAccountStatus().id();
+    String member = aws.organizations().describeCreateAccountStatus(b -> b.createAccountRequestId(requestId))
+        .createAccountStatus().accountId();
+    var role = aws.assumeRole("arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole",
+        java.util.Optional.empty(), "patch-test");
+
+    try (AwsClients asMember = new AwsClients(aws.target().withCredentials(role))) {
+      assertThat(asMember.sts().getCallerIdentity().account()).isEqualTo(member);
+    }
+    role.close();
+  }
+
   // --- regression: moto's own behaviour that AWS does not have
 
   @Test

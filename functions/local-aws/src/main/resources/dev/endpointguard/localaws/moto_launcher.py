@@ -14,8 +14,11 @@ import argparse
 import functools
 import json
 import os
+import re
 import sys
 import threading
+import urllib.parse
+import uuid
 
 from moto.config.models import ConfigBackend
 from moto.config.responses import ConfigResponse
@@ -28,10 +31,14 @@ from moto.ec2.exceptions import (
     InvalidSecurityGroupNotFoundError,
 )
 from moto.ec2.models import ec2_backends
+from moto.ec2.models.availability_zones_and_regions import RegionsAndZonesBackend
 from moto.ec2.models.vpcs import VPCBackend, VPCEndPoint
+from moto.ec2.responses.availability_zones_and_regions import AvailabilityZonesAndRegions
 from moto.ec2.responses.vpcs import VPCs
 from moto.moto_api._internal.models import MotoAPIBackend
 from moto.server import DomainDispatcherApplication, create_backend_app
+from moto.sts.exceptions import STSClientError
+from moto.sts.responses import TokenResponse
 from moto.utilities.utils import get_partition
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
@@ -487,6 +494,124 @@ def reset_clears_hooks(original, self):
     return original(self)
 
 
+# --- Regions an account has not enabled; roles that cannot be assumed -------------------------------------------
+
+def _opt_in_regions():
+    """The Regions moto lists as not-opted-in: disabled for every account of the local AWS (none can be enabled)."""
+    return {r.name for r in RegionsAndZonesBackend.regions if r.opt_in_status == "not-opted-in"}
+
+
+def _region_partition(region_name):
+    return get_partition(region_name)
+
+
+@_patch(AvailabilityZonesAndRegions, "describe_regions")
+def describe_regions_enabled(original, self):
+    """DescribeRegions lists the Regions enabled for the account unless AllRegions is true, honours the
+    opt-in-status and region-name filters, and lists only the caller's partition (moto lists every Region of every
+    partition and ignores AllRegions and Filters).
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRegions.html
+    https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html ("You can't describe or access
+    the Regions of one type of account from another")"""
+    self.error_on_dryrun()
+    partition = _region_partition(self.region)
+    all_regions = _true(self._get_param("AllRegions", "false"))
+    names = self._get_param("RegionNames", [])
+    filters = {name: set(values) for name, values in self._filters_from_querystring().items()}
+    out = []
+    for region in self.ec2_backend.describe_regions(names):
+        if _region_partition(region.name) != partition:
+            continue
+        enabled = region.opt_in_status in ("opt-in-not-required", "opted-in")
+        if not (all_regions or names or enabled):
+            continue
+        if "opt-in-status" in filters and region.opt_in_status not in filters["opt-in-status"]:
+            continue
+        if "region-name" in filters and region.name not in filters["region-name"]:
+            continue
+        out.append(region)
+    return ActionResult({"Regions": out})
+
+
+_CREDENTIAL_SCOPE = re.compile(r"Credential=[^/]+/\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request")
+
+
+def disabled_region_answer(environ):
+    """An EC2 call in a Region the account has not enabled answers AuthFailure (HTTP 401): moto answers it as in any
+    Region. https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html ("Opt-in Regions - Regions
+    launched after March 20, 2019 are disabled by default") and the EC2 error AuthFailure
+    (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html). Returns a Response, or None."""
+    match = _CREDENTIAL_SCOPE.search(environ.get("HTTP_AUTHORIZATION", ""))
+    if not match or match.group(2) != "ec2" or match.group(1) not in _opt_in_regions():
+        return None
+    body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>AuthFailure</Code>"
+            "<Message>AWS was not able to validate the provided access credentials</Message></Error></Errors>"
+            "<RequestID>" + str(uuid.uuid4()) + "</RequestID></Response>")
+    return Response(body, 401, mimetype="text/xml")
+
+
+def _trusts(statement, caller_account, partition):
+    principal = statement.get("Principal", {})
+    if principal == "*":
+        return True
+    names = principal.get("AWS", []) if isinstance(principal, dict) else []
+    names = [names] if isinstance(names, str) else names
+    for name in names:
+        if name == "*" or name == caller_account or name == f"arn:{partition}:iam::{caller_account}:root":
+            return True
+        if name.startswith(f"arn:{partition}:iam::{caller_account}:"):
+            return True
+    return False
+
+
+def _external_id_matches(statement, external_id):
+    for operator, block in statement.get("Condition", {}).items():
+        if "sts:ExternalId" in block or "sts:externalid" in {k.lower() for k in block}:
+            wanted = next(v for k, v in block.items() if k.lower() == "sts:externalid")
+            wanted = [wanted] if isinstance(wanted, str) else wanted
+            if operator != "StringEquals" or external_id not in wanted:
+                return False
+    return True
+
+
+def check_assume_role(caller_account, role_arn, external_id):
+    """AssumeRole succeeds only when the role exists and its trust policy allows sts:AssumeRole to the caller's
+    account (the account, its root, or one of its principals) with the ExternalId its condition asks for; AWS answers
+    AccessDenied otherwise. moto assumes any ARN, existing or not.
+    https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+    https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html (ExternalId)"""
+    from moto.iam.models import iam_backends
+
+    denied = STSClientError("AccessDenied", f"User: arn:aws:iam::{caller_account}:user/local-aws is not authorized"
+                            f" to perform: sts:AssumeRole on resource: {role_arn}")
+    match = re.match(r"arn:([\w-]+):iam::(\d{12}):role/(?:.*/)?([\w+=,.@-]+)$", role_arn or "")
+    if not match:
+        raise denied
+    partition, account, _name = match.groups()
+    try:
+        role = iam_backends[account][partition].get_role_by_arn(role_arn)
+    except Exception:
+        raise denied
+    policy = role.assume_role_policy_document
+    policy = json.loads(urllib.parse.unquote(policy)) if isinstance(policy, str) else policy
+    statements = policy.get("Statement", [])
+    statements = [statements] if isinstance(statements, dict) else statements
+    for st in statements:
+        actions = st.get("Action", [])
+        actions = [actions] if isinstance(actions, str) else actions
+        if st.get("Effect") == "Allow" and any(a in ("sts:AssumeRole", "sts:*", "*") for a in actions) \
+                and _trusts(st, caller_account, partition) and _external_id_matches(st, external_id):
+            return
+    raise denied
+
+
+@_patch(TokenResponse, "assume_role")
+def assume_role_checked(original, self):
+    """AssumeRole as AWS decides it: see check_assume_role."""
+    check_assume_role(self.current_account, self._get_param("RoleArn"), self._get_param("ExternalId"))
+    return original(self)
+
+
 # --- server ----------------------------------------------------------------------------------------------------
 
 class EndpointGuardHooks:
@@ -498,6 +623,9 @@ class EndpointGuardHooks:
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         if not path.startswith("/endpoint-guard/"):
+            refused = disabled_region_answer(environ)
+            if refused is not None:
+                return refused(environ, start_response)
             return self.moto_app(environ, start_response)
         request = Request(environ)
         if path == "/endpoint-guard/config-evaluations" and request.method == "GET":
