@@ -4,7 +4,9 @@ import dev.endpointguard.model.Tags;
 import dev.endpointguard.rules.RuleId;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,5 +46,36 @@ public final class Exemptions {
       return Optional.of("exempt by tag " + Tags.EXEMPT + "=" + value.trim() + " (" + Tags.EXEMPT_UNTIL + " '"
           + until.trim() + "' is not a date yyyy-MM-dd, so it never expires: fix the tag)");
     }
+  }
+
+  /**
+   * What is wrong with a resource's exemption tags, one sentence each: a name in {@code endpoint-guard:exempt} that is
+   * neither {@code all} nor a rule id (that rule is not exempted), or an {@code endpoint-guard:exempt-until} that is
+   * not a date (the exemption then never expires). Empty when the tags are absent or right.
+   *
+   * @param tags the resource's tags, key → value
+   */
+  public static List<String> tagProblems(Map<String, String> tags) {
+    List<String> problems = new ArrayList<>();
+    String value = tags.get(Tags.EXEMPT);
+    if (value != null && !value.isBlank()) {
+      for (String name : value.split(",")) {
+        String id = name.trim().toLowerCase(Locale.ROOT);
+        if (!id.isEmpty() && !id.equals("all") && RuleId.find(id).isEmpty()) {
+          problems.add("tag " + Tags.EXEMPT + " names '" + name.trim() + "', which is not a rule id: nothing is"
+              + " exempted by it (valid: all, " + RuleId.validIds() + ")");
+        }
+      }
+    }
+    String until = tags.get(Tags.EXEMPT_UNTIL);
+    if (until != null && !until.isBlank()) {
+      try {
+        LocalDate.parse(until.trim());
+      } catch (DateTimeParseException e) {
+        problems.add("tag " + Tags.EXEMPT_UNTIL + " '" + until.trim() + "' is not a date yyyy-MM-dd: the exemption"
+            + " it bounds never expires");
+      }
+    }
+    return problems;
   }
 }

@@ -133,7 +133,18 @@ public final class Pipeline {
       p.result = decide(p, estate, settings, retryable);
     }
     List<EvaluationResult> results = pending.stream().map(p -> p.result).toList();
-    return new Run(request, new AccountRegion(estate.accountId(), estate.region()), results, problems, retryable);
+    return new Run(request, new AccountRegion(estate.accountId(), estate.region()), results,
+        withTagProblems(problems, estate), retryable);
+  }
+
+  /** The inventory's problems, then each malformed exemption tag of the resources in scope (issue 12). */
+  private static List<InventoryProblem> withTagProblems(List<InventoryProblem> problems, Estate estate) {
+    List<InventoryProblem> all = new ArrayList<>(problems);
+    estate.endpoints().forEach(e -> Exemptions.tagProblems(e.tags())
+        .forEach(p -> all.add(InventoryProblem.incomplete(e.endpointId(), p))));
+    estate.vpcs().forEach(v -> Exemptions.tagProblems(v.vpc().tags())
+        .forEach(p -> all.add(InventoryProblem.incomplete(v.vpc().vpcId(), p))));
+    return all;
   }
 
   private EvaluationResult decide(Pending p, Estate estate, Settings settings, List<String> retryable) {

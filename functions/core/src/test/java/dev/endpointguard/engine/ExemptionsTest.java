@@ -50,4 +50,28 @@ class ExemptionsTest {
     assertThat(Exemptions.exemption(tags, RuleId.SINGLE_AZ_ENDPOINT, TODAY)).hasValueSatisfying(
         r -> assertThat(r).contains("'next year' is not a date yyyy-MM-dd"));
   }
+
+  // Issue 12: a malformed exemption tag is reported, not ignored.
+
+  @Test
+  void tagProblems_rightTags_none() {
+    assertThat(Exemptions.tagProblems(Map.of())).isEmpty();
+    assertThat(Exemptions.tagProblems(Map.of("endpoint-guard:exempt", "all, Single-AZ-Endpoint",
+        "endpoint-guard:exempt-until", "2027-01-31"))).isEmpty();
+  }
+
+  @Test
+  void tagProblems_unknownRuleId_namedWithTheValidOnes() {
+    assertThat(Exemptions.tagProblems(Map.of("endpoint-guard:exempt", "single-az-endpoint, single-az")))
+        .singleElement().asString()
+        .startsWith("tag endpoint-guard:exempt names 'single-az', which is not a rule id: nothing is exempted by it"
+            + " (valid: all, single-az-endpoint, ");
+  }
+
+  @Test
+  void tagProblems_malformedUntil_saysTheExemptionNeverExpires() {
+    assertThat(Exemptions.tagProblems(Map.of("endpoint-guard:exempt", "all", "endpoint-guard:exempt-until",
+        "31/01/2027"))).containsExactly("tag endpoint-guard:exempt-until '31/01/2027' is not a date yyyy-MM-dd: the"
+            + " exemption it bounds never expires");
+  }
 }

@@ -332,6 +332,7 @@ public final class Snapshots {
     private VpcBuilder vpc = Snapshots.vpc();
     private List<String> dnsNames = List.of();
     private Optional<List<String>> interfaceAddresses = Optional.empty();
+    private Map<String, String> tags = Map.of();
 
     private EndpointBuilder(String endpointId) {
       this.endpointId = endpointId;
@@ -394,13 +395,19 @@ public final class Snapshots {
       return this;
     }
 
+    /** The endpoint's tags (exemptions). */
+    public EndpointBuilder tags(Map<String, String> endpointTags) {
+      this.tags = Map.copyOf(endpointTags);
+      return this;
+    }
+
     public EndpointSnapshot build() {
       List<String> subnetIds = subnets.stream().map(SubnetInfo::subnetId).toList();
       EndpointSummary self = new EndpointSummary(endpointId, type, service.serviceName(), state, privateDns,
-          subnetIds, Map.of(), dnsNames);
+          subnetIds, tags, dnsNames);
       VpcSnapshot vpcSnapshot = vpc.build(subnets, Optional.of(self));
       return new EndpointSnapshot(endpointId, type, service.serviceName(), state, privateDns, requesterManaged,
-          policy, subnets, groups, Map.of(), service, vpcSnapshot, dnsNames, interfaceAddresses);
+          policy, subnets, groups, tags, service, vpcSnapshot, dnsNames, interfaceAddresses);
     }
   }
 
