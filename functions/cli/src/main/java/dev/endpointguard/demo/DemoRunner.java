@@ -1,11 +1,15 @@
 package dev.endpointguard.demo;
 
+import dev.endpointguard.localaws.DemoEstate;
 import dev.endpointguard.localaws.LocalAws;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Starts the local AWS, plays the story, and stops everything (unless asked to keep the local AWS running). */
 public final class DemoRunner {
@@ -20,11 +24,19 @@ public final class DemoRunner {
 
   private final DemoConsole console;
   private final boolean keep;
+  private final Runnable whileKept;
   private final Clock clock = Clock.systemUTC();
 
+  /** @param keep leave the local AWS running after the story, until the process is interrupted (Ctrl-C) */
   public DemoRunner(DemoConsole console, boolean keep) {
+    this(console, keep, DemoRunner::waitForInterrupt);
+  }
+
+  /** @param whileKept what runs while the kept local AWS is up; it stops when this returns (tests) */
+  DemoRunner(DemoConsole console, boolean keep, Runnable whileKept) {
     this.console = console;
     this.keep = keep;
+    this.whileKept = whileKept;
   }
 
   public Result run() throws IOException {
@@ -36,7 +48,8 @@ public final class DemoRunner {
     try {
       console.ok("moto in server mode, patched to follow the AWS documentation, at " + aws.endpoint(),
           Duration.between(start, clock.instant()));
-      DemoStory.Outcome outcome = new DemoStory(console, aws, clock).play();
+      DemoStory story = new DemoStory(console, aws, clock);
+      DemoStory.Outcome outcome = story.play();
       console.blank();
       console.title(String.format("Done in %.1f s: %d findings at first, %d fixed and verified, %d left for a person, "
           + "%d Config evaluations, %d alerts delivered.", Duration.between(start, clock.instant()).toMillis() / 1000.0,
@@ -44,18 +57,38 @@ public final class DemoRunner {
           outcome.alertsReceived()));
       if (keep) {
         console.blank();
-        console.line("The local AWS keeps running at " + aws.endpoint() + " (Ctrl-C stops it). In another shell:");
-        console.line("  export AWS_ACCESS_KEY_ID=" + LocalAws.LOCAL_ACCESS_KEY + " AWS_SECRET_ACCESS_KEY="
-            + LocalAws.LOCAL_SECRET_KEY + "   # the local AWS takes any keys; these name it");
-        console.line("  bin/endpoint-guard scan --endpoint-url " + aws.endpoint() + " --region us-east-1 "
-            + "--trusted-org-id o-a1b2c3d4e5");
-        console.line("  aws --endpoint-url " + aws.endpoint() + " --region us-east-1 ec2 describe-vpc-endpoints");
-        waitForInterrupt();
+        keepInstructions(aws, story.keptEvents(), home.resolve(".local-aws/demo-events")).forEach(console::line);
+        whileKept.run();
       }
       return new Result(outcome);
     } finally {
       aws.close();
     }
+  }
+
+  /**
+   * Writes the kept estate's events to {@code dir} and returns what to tell the user: how to stop the local AWS, and
+   * commands that work against it (credentials, scan, invoke with those events, the AWS CLI).
+   */
+  static List<String> keepInstructions(LocalAws aws, List<DemoStory.KeptEvent> events, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    String endpoint = aws.endpoint().toString();
+    String where = "--endpoint-url " + endpoint + " --region " + DemoEstate.REGION;
+    List<String> lines = new ArrayList<>();
+    lines.add("The local AWS keeps running at " + endpoint + ". To stop it: Ctrl-C here, or kill "
+        + ProcessHandle.current().pid() + " from another shell.");
+    lines.add("In another shell:");
+    lines.add("  export AWS_ACCESS_KEY_ID=" + LocalAws.LOCAL_ACCESS_KEY + " AWS_SECRET_ACCESS_KEY="
+        + LocalAws.LOCAL_SECRET_KEY + "   # the local AWS takes any keys; these name it");
+    lines.add("  bin/endpoint-guard scan " + where + " --trusted-org-id " + DemoEstate.ORG_ID);
+    for (DemoStory.KeptEvent e : events) {
+      Path file = dir.resolve(e.fileName());
+      Files.write(file, e.json());
+      lines.add("  bin/endpoint-guard invoke " + e.function() + " " + where + " --event " + file);
+    }
+    lines.add("  aws " + where + " ec2 describe-vpc-endpoints");
+    lines.add("(The events above name this demo's resources; those in events/ name placeholder ids.)");
+    return lines;
   }
 
   private static void waitForInterrupt() {

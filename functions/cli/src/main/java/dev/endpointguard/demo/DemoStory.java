@@ -40,6 +40,10 @@ public final class DemoStory {
   private static final String ACCOUNT = "123456789012";
   private static final List<String> ALL_RULES = List.of(RuleId.values()).stream().map(RuleId::id).toList();
 
+  /** An event that names the kept demo's own resources, for {@code invoke} against it after the story. */
+  public record KeptEvent(String function, String fileName, byte[] json) {
+  }
+
   /** What the story found, for the caller (and the demo's test) to check. */
   public record Outcome(int findingsBefore, int applied, int failed, int needsPerson, int configEvaluations,
                         int alertsReceived, boolean engineerChangeFixed) {
@@ -54,6 +58,7 @@ public final class DemoStory {
   private DemoEstate estate;
   private Map<String, String> names = new HashMap<>();
   private String topicArn;
+  private byte[] engineerEvent;
 
   public DemoStory(DemoConsole console, LocalAws aws, Clock clock) {
     this.console = console;
@@ -61,6 +66,23 @@ public final class DemoStory {
     this.clock = clock;
     this.target = AwsClients.Target.local(Region.of(REGION), aws.endpoint()).withCredentials(LocalAws.credentials());
     this.clients = new AwsClients(target);
+  }
+
+  /**
+   * Events for the estate the story leaves behind: a scheduled sweep, the engineer's CreateVpcEndpoint call (its
+   * endpoint exists there) and an AWS Config periodic evaluation of single-az-endpoint. The files in events/ name
+   * placeholder ids; these name the kept demo's. Call after {@link #play()}.
+   */
+  public List<KeptEvent> keptEvents() {
+    List<KeptEvent> events = new java.util.ArrayList<>();
+    events.add(new KeptEvent("SweepFunction", "schedule-sweep.json", DemoEvents.schedule(ACCOUNT, REGION,
+        clock.instant())));
+    if (engineerEvent != null) {
+      events.add(new KeptEvent("ChangeEventFunction", "cloudtrail-create-vpc-endpoint.json", engineerEvent));
+    }
+    events.add(new KeptEvent("ConfigRuleFunction", "config-rule-scheduled.json", DemoEvents.configScheduled(ACCOUNT,
+        REGION, RuleId.SINGLE_AZ_ENDPOINT, clock.instant())));
+    return events;
   }
 
   public Outcome play() {
@@ -212,6 +234,7 @@ public final class DemoStory {
         + "in remediate mode, the other rules in alert mode:");
     byte[] event = DemoEvents.createVpcEndpoint(ACCOUNT, REGION, created.vpcEndpointId(), created.vpcId(), service,
         subnet, group, clock.instant());
+    engineerEvent = event;
     JsonNode result = invoke(Functions.byLogicalId("ChangeEventFunction"),
         Map.of("single-az-endpoint", "remediate", "private-dns-disabled", "remediate"), event);
     for (JsonNode e : result.path("evaluations")) {

@@ -2,14 +2,20 @@ package dev.endpointguard.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.endpointguard.cli.EndpointGuardCli;
+import dev.endpointguard.localaws.LocalAws;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The demo's story, as a newcomer sees it, with its outcomes asserted. It starts its own local AWS. */
 @Tag("local-aws")
 class DemoTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void demo_playsTheWholeStory_withTheOutcomesItPrints() throws Exception {
@@ -31,5 +37,37 @@ class DemoTest {
     assertThat(out).contains("[1/8] Starting the local AWS", "[8/8] The alerts, as the subscribers received them",
         "single-az-endpoint", "hostnames-off-sqs", "shared-sg-ecr-api", "The email text")
         .doesNotContain("\u001b[");
+  }
+
+  @Test
+  void demoKeep_saysHowToStop_andItsInvokeCommandsWorkOnTheKeptEstate() throws Exception {
+    StringWriter text = new StringWriter();
+    DemoConsole console = new DemoConsole(new PrintWriter(text, true), false, DemoRunner.STEPS);
+    List<Integer> exits = new ArrayList<>();
+    List<String> outputs = new ArrayList<>();
+    // The printed export line, as system properties (the default credential chain reads both).
+    System.setProperty("aws.accessKeyId", LocalAws.LOCAL_ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", LocalAws.LOCAL_SECRET_KEY);
+
+    new DemoRunner(console, true, () -> {
+      // While the local AWS is kept: run each printed invoke command, as the user would in another shell.
+      for (String line : text.toString().lines().map(String::strip)
+          .filter(l -> l.startsWith("bin/endpoint-guard invoke ")).toList()) {
+        StringWriter out = new StringWriter();
+        String[] args = line.substring("bin/endpoint-guard ".length()).split(" ");
+        exits.add(EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+            .execute(args));
+        outputs.add(out.toString());
+      }
+    }).run();
+
+    String out = text.toString();
+    assertThat(out).containsPattern("To stop it: Ctrl-C here, or kill \\d+ from another shell\\.");
+    assertThat(out).contains("bin/endpoint-guard invoke SweepFunction ", "bin/endpoint-guard invoke "
+        + "ChangeEventFunction ", "bin/endpoint-guard invoke ConfigRuleFunction ");
+    assertThat(exits).hasSize(3).containsOnly(0);
+    // The change event names the endpoint the engineer created in the kept estate: it is evaluated, not "not found".
+    assertThat(outputs.get(1)).contains("\"evaluated\"").doesNotContain("does not exist");
+    assertThat(JSON.readTree(outputs.get(1)).at("/summary/evaluated").asInt()).isPositive();
   }
 }
