@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
     description = {"Runs one of the Lambda handlers in process with an event file, as Lambda would.",
-        "FUNCTION is a logical id from template.yaml: ${COMPLETION-CANDIDATES}."})
+        "FUNCTION is the logical id of a function in template.yaml (listed under FUNCTION below)."})
 final class InvokeCommand implements Callable<Integer> {
   private static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
 
@@ -38,7 +38,7 @@ final class InvokeCommand implements Callable<Integer> {
   AwsOptions aws = new AwsOptions();
 
   @Parameters(index = "0", paramLabel = "FUNCTION", completionCandidates = FunctionIds.class,
-      description = "Logical id of the function.")
+      description = "Logical id of the function: ${COMPLETION-CANDIDATES}.")
   String function;
 
   @Option(names = "--event", required = true, paramLabel = "FILE", description = "The event, as JSON (- for stdin).")
@@ -69,6 +69,7 @@ final class InvokeCommand implements Callable<Integer> {
     try {
       fn = Functions.byLogicalId(function);
       input = readEvent();
+      aws.requireOneRegion();
       target = aws.target(spec.commandLine());
       if (timeoutSeconds < 1 || timeoutSeconds > 900) {
         throw new IllegalArgumentException("--timeout must be 1 to 900 seconds (Lambda's limit)");

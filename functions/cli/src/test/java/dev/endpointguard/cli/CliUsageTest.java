@@ -81,6 +81,23 @@ class CliUsageTest {
     return new Run(exit, out.toString(), err.toString());
   }
 
+  @Test
+  void invokeHelp_listsTheFunctions_andNoNull() {
+    Run run = run("invoke --help", Map.of());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("SweepFunction", "ConfigRuleFunction").doesNotContain("null");
+  }
+
+  @Test
+  void version_isTheBuildsVersion_notAPlaceholder() {
+    Run run = run("--version", Map.of());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().strip()).isEqualTo("endpoint-guard " + dev.endpointguard.report.ToolVersion.version())
+        .doesNotContain("development").matches("endpoint-guard \\d+\\.\\d+\\.\\d+.*");
+  }
+
   private record Run(int exit, String out, String err) {
     void assertUsageError(String expected) {
       assertThat(exit).as(err).isEqualTo(EndpointGuardCli.USAGE);
