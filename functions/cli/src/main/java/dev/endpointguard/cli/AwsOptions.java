@@ -3,6 +3,8 @@ package dev.endpointguard.cli;
 import dev.endpointguard.aws.AwsClients;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -13,8 +15,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** Region, profile and endpoint flags, resolved the way the AWS CLI resolves them. */
 final class AwsOptions {
-  @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: as the AWS CLI resolves it).")
-  String region;
+  @Option(names = "--region", paramLabel = "REGION",
+      description = "AWS Region (default: as the AWS CLI resolves it); scan takes it more than once.")
+  List<String> regions = new ArrayList<>();
 
   @Option(names = "--profile", paramLabel = "PROFILE", description = "Named profile from ~/.aws/config.")
   String profile;
@@ -22,10 +25,16 @@ final class AwsOptions {
   @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this URL (a local AWS).")
   String endpointUrl;
 
+  /**
+   * The home target: the first --region, or the Region the AWS CLI would use; with it the caller's profile or default
+   * credentials and the endpoint override.
+   *
+   * @throws IllegalArgumentException for a malformed Region or endpoint, or when no Region can be found
+   */
   AwsClients.Target target(CommandLine cl) {
     Region r = resolveRegion();
     Optional<URI> endpoint = Optional.ofNullable(endpointUrl).map(AwsOptions::parseEndpoint);
-    return new AwsClients.Target(r, endpoint, Optional.ofNullable(profile), true, java.util.List.of());
+    return new AwsClients.Target(r, endpoint, Optional.ofNullable(profile), true, List.of());
   }
 
   static URI parseEndpoint(String value) {
@@ -40,9 +49,21 @@ final class AwsOptions {
     }
   }
 
+  /** The Regions named with --region, checked, in order. */
+  List<String> regionNames() {
+    return regions.stream().map(r -> checkRegion(r, "--region").id()).toList();
+  }
+
+  /** For a command that works in one Region: more than one --region is a usage error. */
+  void requireOneRegion() {
+    if (regions.size() > 1) {
+      throw new IllegalArgumentException("--region is given once here");
+    }
+  }
+
   private Region resolveRegion() {
-    if (region != null) {
-      return checkRegion(region, "--region");
+    if (!regions.isEmpty()) {
+      return checkRegion(regions.get(0), "--region");
     }
     // The AWS CLI reads AWS_REGION, then AWS_DEFAULT_REGION, then the profile's region.
     for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {

@@ -1,8 +1,11 @@
 package dev.endpointguard.cli;
 
+import dev.endpointguard.aws.AwsErrors;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** The {@code endpoint-guard} command line: scan an account, invoke a handler in process, run the demo. */
 @Command(name = "endpoint-guard", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -13,12 +16,15 @@ import picocli.CommandLine.Command;
         "0:nothing NON_COMPLIANT remains",
         "1:runtime error",
         "2:usage error",
-        "3:NON_COMPLIANT findings remain"})
+        "3:NON_COMPLIANT findings remain",
+        "4:nothing NON_COMPLIANT remains, but something in scope could not be evaluated"})
 public final class EndpointGuardCli implements Runnable {
   public static final int OK = 0;
   public static final int RUNTIME_ERROR = 1;
   public static final int USAGE = 2;
   public static final int NON_COMPLIANT = 3;
+  /** Nothing NON_COMPLIANT remains, but a resource, Region or account in scope could not be evaluated. */
+  public static final int NOT_EVALUATED = 4;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -46,7 +52,19 @@ public final class EndpointGuardCli implements Runnable {
     return cl;
   }
 
+  /**
+   * One line for a runtime error. The SDK's "no credentials" message lists every provider it tried (over a thousand
+   * characters); it becomes what to do instead. Other AWS errors read as their error code and message.
+   */
   static String oneLine(Throwable ex) {
+    if (ex instanceof SdkClientException && ex.getMessage() != null
+        && ex.getMessage().startsWith("Unable to load credentials")) {
+      return "no AWS credentials found: run 'aws configure' or 'aws sso login', set AWS_PROFILE or"
+          + " AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile";
+    }
+    if (ex instanceof SdkException sdk && !(ex instanceof SdkClientException)) {
+      return "AWS refused a call: " + AwsErrors.describe(sdk);
+    }
     String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     return m.replaceAll("\\s+", " ").trim();
   }

@@ -1,44 +1,39 @@
 package dev.endpointguard.cli;
 
-import dev.endpointguard.engine.Delivery;
-import dev.endpointguard.engine.Run;
-import dev.endpointguard.engine.Sink;
-import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.report.ReportJson;
+import dev.endpointguard.report.ScanDocument;
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
- * {@code scan}'s output: what could not be read on stderr (one line each), then the report on stdout, as the
- * {@code endpoint-guard/1} JSON or as a table for people.
+ * {@code scan}'s output, once every scope is done: the {@code endpoint-guard/1} JSON on stdout (what could not be read
+ * also on stderr, one line each, for whoever reads the pipeline's log), or the text report for people, which lists
+ * those problems itself.
  */
-final class ReportOutput implements Sink {
-  static final String NAME = "output";
-
-  private final boolean json;
+final class ReportOutput {
+  private final ScanCommand.Format format;
   private final boolean colour;
+  private final boolean all;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  ReportOutput(boolean json, boolean colour, PrintWriter out, PrintWriter err) {
-    this.json = json;
+  ReportOutput(ScanCommand.Format format, boolean colour, boolean all, PrintWriter out, PrintWriter err) {
+    this.format = format;
     this.colour = colour;
+    this.all = all;
     this.out = out;
     this.err = err;
   }
 
-  @Override
-  public Delivery deliver(Run run) {
-    List<InventoryProblem> problems = run.problems();
-    problems.forEach(p -> err.println("endpoint-guard: " + (p.leftOut() ? "not evaluated: " : "incomplete: ")
-        + p.resourceId() + ": " + p.problem()));
-    err.flush();
-    if (json) {
-      out.println(ReportJson.toJson(ReportJson.report(run.report()), true));
-      out.flush();
-    } else {
-      new TextReport(colour).print(run.report(), out);
+  void write(ScanDocument document) {
+    switch (format) {
+      case json -> {
+        document.problems().forEach(p -> err.println("endpoint-guard: " + (p.notEvaluated() ? "not evaluated: "
+            : "incomplete: ") + p.describe()));
+        err.flush();
+        out.println(ReportJson.toJson(ReportJson.report(document), true));
+        out.flush();
+      }
+      case text -> new TextReport(colour, all).print(document, out);
     }
-    return new Delivery(NAME, run.results().size(), 0, 0, List.of());
   }
 }

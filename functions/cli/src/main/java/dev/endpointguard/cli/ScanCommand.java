@@ -2,31 +2,43 @@ package dev.endpointguard.cli;
 
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.engine.Mode;
-import dev.endpointguard.engine.Outcomes;
-import dev.endpointguard.engine.Pipeline;
+import dev.endpointguard.engine.MultiScopeScan;
+import dev.endpointguard.engine.MultiScopeScan.ScopeOutcome;
 import dev.endpointguard.engine.Request;
 import dev.endpointguard.engine.RunSource;
+import dev.endpointguard.engine.ScanScope;
 import dev.endpointguard.engine.Settings;
 import dev.endpointguard.engine.Sink;
-import dev.endpointguard.engine.Wiring;
+import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.Targets;
+import dev.endpointguard.report.ScanDocument;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.sink.AlertPublisher;
 import dev.endpointguard.sink.AlertSink;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code scan}: evaluate the endpoints of one account and region; read-only unless {@code --fix}. */
+/**
+ * {@code scan}: evaluate the endpoints of one or more accounts and Regions; read-only unless {@code --fix}.
+ *
+ * <p>Exit codes (DESIGN.md §3): 3 when NON_COMPLIANT findings remain, else 4 when something in scope could not be
+ * evaluated (a resource, a Region, an account), else 0.
+ */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-    description = {"Evaluates the VPC endpoints of one account and region against every rule.",
+    description = {"Evaluates the VPC endpoints of one or more accounts and Regions against every rule.",
         "Read-only unless --fix, which applies every safe plan and verifies it."})
 final class ScanCommand implements Callable<Integer> {
 
@@ -37,6 +49,34 @@ final class ScanCommand implements Callable<Integer> {
 
   @CommandLine.Mixin
   AwsOptions aws = new AwsOptions();
+
+  @Option(names = "--all-regions",
+      description = "Scan every Region enabled for each account (DescribeRegions), instead of --region.")
+  boolean allRegions;
+
+  @Option(names = "--account-id", paramLabel = "ACCOUNT",
+      description = "Scan this account through --role-name (repeatable). Without it: the credentials' own account.")
+  List<String> accountIds = new ArrayList<>();
+
+  @Option(names = "--accounts-file", paramLabel = "FILE",
+      description = "Scan the accounts listed in FILE: one 12-digit id per line; blank lines and # comments ignored.")
+  Path accountsFile;
+
+  @Option(names = "--organization",
+      description = "Scan every ACTIVE account of the credentials' organization (organizations:ListAccounts, from the"
+          + " management or a delegated administrator account), through --role-name.")
+  boolean organization;
+
+  @Option(names = "--role-name", paramLabel = "NAME",
+      description = "The role assumed in each other account: arn:<partition>:iam::<account>:role/NAME.")
+  String roleName;
+
+  @Option(names = "--external-id", paramLabel = "ID", description = "The external id the role's trust policy asks for.")
+  String externalId;
+
+  @Option(names = "--concurrency", paramLabel = "N",
+      description = "Accounts × Regions scanned at once, 1 to 64 (default ${DEFAULT-VALUE}).")
+  int concurrency = MultiScopeScan.DEFAULT_CONCURRENCY;
 
   @Option(names = "--vpc-endpoint-id", paramLabel = "ID", description = "Scan only these endpoints (repeatable).")
   List<String> endpointIds = new ArrayList<>();
@@ -66,6 +106,13 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
   Format format;
 
+  @Option(names = "--all", description = "Text report: every evaluation, not only the findings.")
+  boolean all;
+
+  @Option(names = "--progress", negatable = true,
+      description = "Progress of a scan of several accounts or Regions on stderr (default: on at a terminal).")
+  Boolean progress;
+
   @Option(names = "--fix", description = "Apply every safe plan (remediate mode for every rule scanned).")
   boolean fix;
 
@@ -87,32 +134,129 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings;
     Targets targets;
-    AwsClients.Target target;
+    ScanScope scope;
+    AwsClients.Target home;
+    MultiScopeScan scan;
     try {
       settings = settings();
       targets = targets();
-      target = aws.target(spec.commandLine());
+      scope = scope();
+      home = aws.target(spec.commandLine());
+      scan = new MultiScopeScan(concurrency, Clock.systemUTC());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    try (AwsClients clients = new AwsClients(target)) {
-      Pipeline pipeline = Wiring.pipeline(clients);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (AwsClients homeClients = new AwsClients(home)) {
       Request request = new Request(targets, settings, new RunSource("cli", UUID.randomUUID().toString()));
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      List<Sink> sinks = new ArrayList<>();
-      settings.alertTopicArn().ifPresent(topic ->
-          sinks.add(new AlertSink(new AlertPublisher(clients.sns(), topic), AlertSink.Style.PER_FINDING)));
-      sinks.add(new ReportOutput(format == Format.json, Terminal.colour(), out, err));
-      Outcomes outcomes = pipeline.run(request, sinks);
-      outcomes.delivery(AlertSink.NAME).ifPresent(d -> {
-        err.printf("alerts: %d published to %s%n", d.delivered(), settings.alertTopicArn().orElseThrow());
-        d.problems().forEach(p -> err.printf("alerts: %s%n", p));
-        err.flush();
-      });
-      return outcomes.run().report().remainingNonCompliant() > 0 ? EndpointGuardCli.NON_COMPLIANT
-          : EndpointGuardCli.OK;
+      // Alerts go to the caller's topic: published with the caller's own clients, whichever account was scanned.
+      Optional<AlertPublisher> alerts = settings.alertTopicArn()
+          .map(topic -> new AlertPublisher(homeClients.sns(), topic));
+      MultiScopeScan.SinkFactory sinks = (where, scopeClients) -> {
+        List<Sink> list = new ArrayList<>();
+        alerts.ifPresent(p -> list.add(new AlertSink(p, AlertSink.Style.PER_FINDING)));
+        return list;
+      };
+      boolean showProgress = progress != null ? progress : Terminal.interactive();
+      MultiScopeScan.Result result = scan.run(homeClients, scope, request, sinks,
+          showProgress ? new ProgressLine(err) : (done, total, outcome) -> { });
+      reportAlerts(result, settings, err);
+      ScanDocument document = result.document();
+      new ReportOutput(format, Terminal.colour(), all, out, err).write(document);
+      if (document.remainingNonCompliant() > 0) {
+        return EndpointGuardCli.NON_COMPLIANT;
+      }
+      return document.notEvaluated() > 0 ? EndpointGuardCli.NOT_EVALUATED : EndpointGuardCli.OK;
     }
+  }
+
+  private static void reportAlerts(MultiScopeScan.Result result, Settings settings, PrintWriter err) {
+    for (ScopeOutcome o : result.scopes()) {
+      o.outcomes().flatMap(x -> x.delivery(AlertSink.NAME)).ifPresent(d -> {
+        err.printf("alerts: %s/%s: %d published to %s%n", o.scope().account(), o.scope().region(), d.delivered(),
+            settings.alertTopicArn().orElseThrow());
+        d.problems().forEach(p -> err.printf("alerts: %s/%s: %s%n", o.scope().account(), o.scope().region(), p));
+      });
+    }
+    err.flush();
+  }
+
+  /** One line per finished scope on stderr: "[3/12] 111122223333 eu-west-1: 4 evaluated, 1 NON_COMPLIANT". */
+  private record ProgressLine(PrintWriter err) implements MultiScopeScan.Progress {
+    @Override
+    public void done(int finished, int total, ScopeOutcome outcome) {
+      if (total < 2) {
+        return;
+      }
+      AccountRegion s = outcome.scope();
+      String what = outcome.failure().orElseGet(() -> {
+        var summary = outcome.outcomes().orElseThrow().run().report().summary();
+        return summary.evaluated() + " evaluated, " + summary.nonCompliant() + " NON_COMPLIANT";
+      });
+      synchronized (err) {
+        err.printf("[%d/%d] %s %s: %s%n", finished, total, s.account(), s.region(), what);
+        err.flush();
+      }
+    }
+  }
+
+  private ScanScope scope() {
+    List<String> accounts = new ArrayList<>(accountIds);
+    if (accountsFile != null) {
+      accounts.addAll(readAccountsFile(accountsFile));
+    }
+    if (allRegions && !aws.regions.isEmpty()) {
+      throw new IllegalArgumentException("use --region or --all-regions, not both");
+    }
+    if (externalId != null && roleName == null) {
+      throw new IllegalArgumentException("--external-id goes with --role-name");
+    }
+    if ((organization || !accounts.isEmpty()) && roleName == null) {
+      throw new IllegalArgumentException("other accounts are scanned through a role: add --role-name NAME");
+    }
+    for (String a : accountIds) {
+      if (!a.matches("\\d{12}")) {
+        throw new IllegalArgumentException("--account-id '" + a + "' is not an AWS account id (12 digits)");
+      }
+    }
+    return new ScanScope(accounts, organization, Optional.ofNullable(roleName), Optional.ofNullable(externalId),
+        aws.regionNames(), allRegions);
+  }
+
+  /**
+   * The account ids of an accounts file: one 12-digit id per line, surrounding blanks trimmed; blank lines and text
+   * after {@code #} ignored.
+   *
+   * @throws IllegalArgumentException when the file cannot be read, a line is not an account id (with its number), or
+   *                                  the file names no account
+   */
+  static List<String> readAccountsFile(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--accounts-file " + file + ": cannot be read ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int hash = line.indexOf('#');
+      String id = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (!id.matches("\\d{12}")) {
+        throw new IllegalArgumentException("--accounts-file " + file + " line " + (i + 1) + ": '" + id
+            + "' is not an AWS account id (12 digits)");
+      }
+      ids.add(id);
+    }
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("--accounts-file " + file + " names no account");
+    }
+    return ids;
   }
 
   private Settings settings() {

@@ -1,12 +1,12 @@
 package dev.endpointguard.cli;
 
+import dev.endpointguard.report.ToolVersion;
 import picocli.CommandLine;
 
-/** Reports the version the build stamped into the jar manifest, or "development" when run from classes. */
+/** {@code --version}: the version the build wrote, the same one the JSON report's {@code tool.version} carries. */
 public final class Version implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = Version.class.getPackage().getImplementationVersion();
-    return new String[] {"endpoint-guard " + (v == null ? "development" : v)};
+    return new String[] {ToolVersion.NAME + " " + ToolVersion.version()};
   }
 }

@@ -90,7 +90,7 @@ class PartnerServiceScanTest {
     assertThat(remoteAzs.get("plan")).isEmpty();
     assertThat(remoteAzs.get("reason").asText()).contains("the AZs it offers are unknown and no plan is made");
     // Nothing was left out: the remote service's facts are unknown, and stderr says so as such.
-    assertThat(result.err()).contains("endpoint-guard: incomplete: " + REMOTE_SERVICE
+    assertThat(result.err()).contains("endpoint-guard: incomplete: 123456789012/us-east-1 " + REMOTE_SERVICE
         + ": DescribeVpcEndpointServices does not describe this service in us-east-1").doesNotContain("not evaluated");
     for (JsonNode evaluation : JSON.readTree(result.out()).get("evaluations")) {
       if (evaluation.get("resourceId").asText().equals(estate.remote())) {

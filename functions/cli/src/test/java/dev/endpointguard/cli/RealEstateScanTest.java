@@ -169,7 +169,7 @@ class RealEstateScanTest {
     assertThat(verdict(e, estate.hubS3Gateway(), "broad-endpoint-policy")).isEqualTo("COMPLIANT NONE");
     // f. A partner's service in another Region: the policy is not the control, and no plan rests on the unknown.
     assertThat(verdict(e, estate.partner(), "broad-endpoint-policy")).isEqualTo("NOT_APPLICABLE NONE");
-    assertThat(result.err()).contains("incomplete: " + PARTNER_SERVICE);
+    assertThat(result.err()).contains("incomplete: 123456789012/us-east-1 " + PARTNER_SERVICE);
     // d. The default policy on an S3 endpoint is narrowed, keeping AWS-owned buckets.
     JsonNode s3Policy = e.get(estate.appS3() + "/broad-endpoint-policy");
     assertThat(s3Policy.get("status").asText() + " " + s3Policy.get("outcome").asText())

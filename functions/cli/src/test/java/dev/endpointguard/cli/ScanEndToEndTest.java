@@ -210,7 +210,7 @@ class ScanEndToEndTest {
       String topic = inbox.topicArn();
       Cli result = scan(aws, "--alert-topic-arn", topic);
 
-      assertThat(result.err()).contains("alerts: 10 published to " + topic);
+      assertThat(result.err()).contains("alerts: 123456789012/us-east-1: 10 published to " + topic);
       List<String> rules = inbox.drain().stream().map(e -> e.at("/MessageAttributes/rule/Value").asText()).toList();
       assertThat(rules).hasSize(10).contains("single-az-endpoint", "private-dns-disabled", "vpc-dns-disabled",
           "broad-endpoint-policy", "broad-endpoint-security-group");
@@ -225,10 +225,11 @@ class ScanEndToEndTest {
     Cli result = scan(aws, "--vpc-endpoint-id", "vpce-0123456789abcdef0", "--vpc-endpoint-id",
         estate.id("healthy-ssm"), "--rule", "single-az-endpoint");
 
-    assertThat(result.err()).startsWith("endpoint-guard: not evaluated: vpce-0123456789abcdef0: ");
+    assertThat(result.err()).startsWith("endpoint-guard: not evaluated: 123456789012/us-east-1 vpce-0123456789abcdef0: ");
     assertThat(verdicts(estate, result.out())).containsExactly(Map.entry("healthy-ssm/single-az-endpoint",
         "COMPLIANT NONE"));
-    assertThat(result.exit()).isEqualTo(EndpointGuardCli.OK);
+    // Issue 12: a gate must not pass a scan that left something in scope out: 4, not 0.
+    assertThat(result.exit()).isEqualTo(EndpointGuardCli.NOT_EVALUATED);
   }
 
   private static VpcEndpoint endpoint(AwsClients clients, String id) {

@@ -49,9 +49,16 @@ public final class AwsErrors {
     return e.getClass().getSimpleName();
   }
 
-  /** {@code code: message} on one line. */
+  /**
+   * {@code code: message} on one line: AWS's own error message when the service sent one (without the SDK's
+   * "(Service: …, Status Code: …, Request ID: …)" suffix), else the exception's message.
+   */
   public static String describe(SdkException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
-    return code(e) + ": " + message;
+    String message = e.getMessage();
+    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+        && service.awsErrorDetails().errorMessage() != null && !service.awsErrorDetails().errorMessage().isBlank()) {
+      message = service.awsErrorDetails().errorMessage();
+    }
+    return code(e) + ": " + (message == null ? "" : message.replaceAll("\\s+", " ").trim());
   }
 }

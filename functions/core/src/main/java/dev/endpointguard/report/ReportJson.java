@@ -22,9 +22,12 @@ public final class ReportJson {
   private ReportJson() {
   }
 
-  /** One evaluation as the scan report lists it, with the account and Region it was made in. */
+  /**
+   * One evaluation as the scan report lists it, with the account and Region it was made in ({@code null} in the JSON
+   * when blank: an account the caller could not learn).
+   */
   public static ObjectNode evaluation(EvaluationResult result, String account, String region) {
-    return evaluation(result, Optional.of(new AccountRegion(account, region)));
+    return evaluation(result, Optional.of(new Where(blankToNull(account), blankToNull(region))));
   }
 
   /** One evaluation without its scope (a handler's result, whose function serves one account and Region). */
@@ -32,7 +35,14 @@ public final class ReportJson {
     return evaluation(result, Optional.empty());
   }
 
-  private static ObjectNode evaluation(EvaluationResult result, Optional<AccountRegion> scope) {
+  private record Where(String account, String region) {
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static ObjectNode evaluation(EvaluationResult result, Optional<Where> scope) {
     Evaluation e = result.evaluation();
     ObjectNode node = MAPPER.createObjectNode();
     node.put("rule", e.rule().id());

@@ -10,6 +10,7 @@ import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ReportProblem;
 import dev.endpointguard.report.ScanDocument;
 import dev.endpointguard.report.ScanReport;
+import dev.endpointguard.testing.LocalAccounts;
 import dev.endpointguard.testing.LocalAwsTest;
 import dev.endpointguard.testing.Requests;
 import java.time.Clock;
@@ -27,16 +28,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
 
 /**
  * Issue 12 part 1: one scan over several accounts (roles assumed through STS) and Regions, against the local AWS,
@@ -45,26 +41,26 @@ import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
  */
 @LocalAwsTest
 class MultiScopeScanTest {
-  private static final String CALLER = "123456789012";
-  private static final String ORG_ROLE = "OrganizationAccountAccessRole";
+  private static final String CALLER = LocalAccounts.CALLER;
+  private static final String ORG_ROLE = LocalAccounts.ORG_ROLE;
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
 
-  private LocalAws local;
   private ScopeCounter counter;
   private AwsClients home;
+  private LocalAccounts accounts;
 
   @BeforeEach
   void setUp(LocalAws local) {
-    this.local = local;
     this.counter = new ScopeCounter();
     this.home = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, local.endpoint())
         .withCredentials(LocalAws.credentials()).withRetries(false).withInterceptors(List.of(counter)));
+    this.accounts = new LocalAccounts(local, home);
   }
 
   @Test
   void organization_twoRegions_everyAccountAndRegionScannedWithItsOwnAccountOnEachEvaluation() {
-    List<String> members = createMembers(2);
-    String endpointInB = singleAzEndpoint(members.get(0), Region.EU_WEST_1);
+    List<String> members = accounts.createMembers(2);
+    String endpointInB = accounts.singleAzEndpoint(members.get(0), Region.EU_WEST_1);
 
     ScanScope scope = new ScanScope(List.of(), true, Optional.of(ORG_ROLE), Optional.empty(),
         List.of("us-east-1", "eu-west-1"), false);
@@ -90,8 +86,8 @@ class MultiScopeScanTest {
 
   @Test
   void accountWithoutTheRole_isOneProblemOfItsOwn_andTheOthersAreScanned() {
-    List<String> members = createMembers(1);
-    singleAzEndpoint(members.get(0), Region.US_EAST_1);
+    List<String> members = accounts.createMembers(1);
+    accounts.singleAzEndpoint(members.get(0), Region.US_EAST_1);
 
     ScanScope scope = new ScanScope(List.of(members.get(0), "444444444444"), false, Optional.of(ORG_ROLE),
         Optional.empty(), List.of("us-east-1", "eu-west-1"), false);
@@ -111,9 +107,9 @@ class MultiScopeScanTest {
 
   @Test
   void roleWithExternalId_assumedOnlyWithThatId() {
-    List<String> members = createMembers(1);
+    List<String> members = accounts.createMembers(1);
     String account = members.get(0);
-    createAuditorRole(account, "ext-7f3a");
+    accounts.createRoleWithExternalId(account, "Auditor", "ext-7f3a");
 
     ScanDocument right = scan(new ScanScope(List.of(account), false, Optional.of("Auditor"),
         Optional.of("ext-7f3a"), List.of(), false), 2).document();
@@ -134,7 +130,7 @@ class MultiScopeScanTest {
 
   @Test
   void regionNotEnabled_isAProblemOfThatScope_sayingWhy_andTheRestIsScanned() {
-    String endpoint = singleAzEndpoint(CALLER, Region.US_EAST_1);
+    String endpoint = accounts.singleAzEndpoint(CALLER, Region.US_EAST_1);
 
     ScanDocument doc = scan(new ScanScope(List.of(), false, Optional.empty(), Optional.empty(),
         List.of("us-east-1", "ap-east-1"), false), 2).document();
@@ -163,12 +159,12 @@ class MultiScopeScanTest {
 
   @Test
   void callsPerScope_sameAsAScanOfThatScopeAlone_andScopesRunAtMostConcurrencyAtOnce() {
-    List<String> members = createMembers(2);
+    List<String> members = accounts.createMembers(2);
     for (String account : members) {
-      singleAzEndpoint(account, Region.US_EAST_1);
-      singleAzEndpoint(account, Region.EU_WEST_1);
+      accounts.singleAzEndpoint(account, Region.US_EAST_1);
+      accounts.singleAzEndpoint(account, Region.EU_WEST_1);
     }
-    singleAzEndpoint(CALLER, Region.US_EAST_1);
+    accounts.singleAzEndpoint(CALLER, Region.US_EAST_1);
     ScanScope scope = new ScanScope(List.of(), true, Optional.of(ORG_ROLE), Optional.empty(),
         List.of("us-east-1", "eu-west-1"), false);
 
@@ -202,55 +198,6 @@ class MultiScopeScanTest {
   private static ScanReport report(ScanDocument doc, String account, String region) {
     return doc.scopes().stream().filter(s -> s.account().equals(account) && s.region().equals(region))
         .findFirst().orElseThrow(() -> new AssertionError("no scope " + account + "/" + region));
-  }
-
-  /** An organization with the caller as management account and {@code n} member accounts, each with the role. */
-  private List<String> createMembers(int n) {
-    var org = home.organizations();
-    org.createOrganization(b -> b.featureSet("ALL"));
-    List<String> ids = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      CreateAccountStatus status = org.createAccount(b -> b.accountName("member-" + ids.size())
-          .email("member-" + ids.size() + "@example.com")).createAccountStatus();
-      ids.add(org.describeCreateAccountStatus(b -> b.createAccountRequestId(status.id()))
-          .createAccountStatus().accountId());
-    }
-    return ids;
-  }
-
-  private AwsCredentialsProvider as(String account) {
-    return account.equals(CALLER) ? LocalAws.credentials()
-        : home.assumeRole("arn:aws:iam::" + account + ":role/" + ORG_ROLE, Optional.empty(), "test-fixture");
-  }
-
-  /** A VPC with one subnet and an Interface endpoint in it: NON_COMPLIANT for single-az-endpoint. */
-  private String singleAzEndpoint(String account, Region region) {
-    try (AwsClients c = new AwsClients(AwsClients.Target.local(region, local.endpoint()).withCredentials(as(account))
-        .withRetries(false))) {
-      Ec2Client ec2 = c.ec2();
-      String vpc = ec2.createVpc(b -> b.cidrBlock("10.60.0.0/16")).vpc().vpcId();
-      String az = ec2.describeAvailabilityZones().availabilityZones().get(0).zoneName();
-      String subnet = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.60.1.0/24").availabilityZone(az))
-          .subnet().subnetId();
-      // A second AZ with a subnet: the endpoint could span it.
-      String az2 = ec2.describeAvailabilityZones().availabilityZones().get(1).zoneName();
-      ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.60.2.0/24").availabilityZone(az2));
-      return ec2.createVpcEndpoint(b -> b.vpcId(vpc).vpcEndpointType(VpcEndpointType.INTERFACE)
-          .serviceName("com.amazonaws." + region.id() + ".ssm").subnetIds(subnet).privateDnsEnabled(false))
-          .vpcEndpoint().vpcEndpointId();
-    }
-  }
-
-  /** A role {@code Auditor} in {@code account} that trusts the caller's account with an external id condition. */
-  private void createAuditorRole(String account, String externalId) {
-    String trust = """
-        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:root"},
-         "Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"%s"}}}]}"""
-        .formatted(CALLER, externalId);
-    try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(local.endpoint())
-        .credentialsProvider(as(account)).build()) {
-      iam.createRole(b -> b.roleName("Auditor").assumeRolePolicyDocument(trust));
-    }
   }
 
   /**
