@@ -1,6 +1,7 @@
 package dev.endpointguard.cli;
 
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.engine.Delivery;
 import dev.endpointguard.engine.Mode;
 import dev.endpointguard.engine.Outcomes;
 import dev.endpointguard.engine.Pipeline;
@@ -13,7 +14,9 @@ import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.sink.AlertPublisher;
 import dev.endpointguard.sink.AlertSink;
+import dev.endpointguard.sink.SecurityHubSink;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -73,6 +76,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also publish the findings to this SNS topic, as the deployed functions do.")
   String alertTopicArn;
 
+  @Option(names = "--security-hub", description = "Also import the findings into Security Hub (the scanned account"
+      + " and Region's hub, which must be enabled), as the deployed functions do with EnableSecurityHub.")
+  boolean securityHub;
+
   static final class RuleIds extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
@@ -103,6 +110,9 @@ final class ScanCommand implements Callable<Integer> {
       List<Sink> sinks = new ArrayList<>();
       settings.alertTopicArn().ifPresent(topic ->
           sinks.add(new AlertSink(new AlertPublisher(clients.sns(), topic), AlertSink.Style.PER_FINDING)));
+      if (securityHub) {
+        sinks.add(securityHubSink(clients, err));
+      }
       sinks.add(new ReportOutput(format == Format.json, Terminal.colour(), out, err));
       Outcomes outcomes = pipeline.run(request, sinks);
       outcomes.delivery(AlertSink.NAME).ifPresent(d -> {
@@ -113,6 +123,19 @@ final class ScanCommand implements Callable<Integer> {
       return outcomes.run().report().remainingNonCompliant() > 0 ? EndpointGuardCli.NON_COMPLIANT
           : EndpointGuardCli.OK;
     }
+  }
+
+  /** The Security Hub sink over the scanned scope's clients; its tally and problems go to {@code err}. */
+  static Sink securityHubSink(AwsClients clients, PrintWriter err) {
+    Sink sink = SecurityHubSink.everyEvaluation(clients::securityHub, Clock.systemUTC());
+    return run -> {
+      Delivery d = sink.deliver(run);
+      err.printf("securityHub: %d imported, %d failed in %s/%s%n", d.delivered(), d.failed(), run.scope().account(),
+          run.scope().region());
+      d.problems().forEach(p -> err.printf("securityHub: %s%n", p));
+      err.flush();
+      return d;
+    };
   }
 
   private Settings settings() {

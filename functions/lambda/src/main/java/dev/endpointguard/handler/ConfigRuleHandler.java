@@ -22,6 +22,7 @@ import dev.endpointguard.trigger.ResourceNotApplicable;
 import dev.endpointguard.trigger.ResourceToEvaluate;
 import dev.endpointguard.trigger.Trigger;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,8 +85,13 @@ public final class ConfigRuleHandler extends FunctionHandler {
   @Override
   List<Sink> sinks(Trigger trigger, Invocation invocation) {
     ConfigRuleInvocation config = (ConfigRuleInvocation) trigger;
-    return List.of(new ConfigEvaluationSink(runtime().configEvaluations(), config.orderingTimestamp(),
+    List<Sink> sinks = new ArrayList<>();
+    sinks.add(new ConfigEvaluationSink(runtime().configEvaluations(), config.orderingTimestamp(),
         config.resultToken(), config.testMode()));
+    // The verdicts on resources that are gone (deleted, out of scope) archive their Security Hub findings: no other
+    // function sees a deleted resource, and finding the open findings would take securityhub:GetFindings.
+    sinks.addAll(securityHub(true));
+    return sinks;
   }
 
   /** Why the rule does not apply to the invocation's resource type, if it does not. */
