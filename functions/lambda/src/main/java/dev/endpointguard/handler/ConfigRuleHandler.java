@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * ConfigRuleFunction: backs one AWS Config custom rule per rule id. Evaluates only that rule, from current AWS state,
  * and reports the verdicts with PutEvaluations. It never changes AWS: the rule runs in alert mode, every other off.
- * A resource that is gone, out of the rule's scope or of another type gets NOT_APPLICABLE, as Config expects.
+ * A resource that is gone, out of the rule's scope or of another type gets NOT_APPLICABLE, as Config expects; with
+ * {@code SECURITY_HUB=on} those NOT_APPLICABLE verdicts also archive their Security Hub findings.
  * https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_lambda-functions.html
  */
 public final class ConfigRuleHandler extends FunctionHandler {

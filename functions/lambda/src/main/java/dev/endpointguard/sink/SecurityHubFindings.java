@@ -74,6 +74,7 @@ public final class SecurityHubFindings {
     String partition = partition(scope.region());
     String time = now.truncatedTo(ChronoUnit.MILLIS).toString();
     Verdict verdict = Verdict.of(result);
+    // "INFORMATIONAL - No issue was found." https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_Severity.html
     SeverityLabel severity = verdict.compliance == ComplianceStatus.FAILED
         ? SeverityLabel.fromValue(e.severity().name()) : SeverityLabel.INFORMATIONAL;
     Map<String, String> productFields = new LinkedHashMap<>();
