@@ -1,6 +1,7 @@
 package dev.endpointguard.cli;
 
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.engine.Delivery;
 import dev.endpointguard.engine.Mode;
 import dev.endpointguard.engine.MultiScopeScan;
 import dev.endpointguard.engine.MultiScopeScan.ScopeOutcome;
@@ -15,6 +16,7 @@ import dev.endpointguard.report.ScanDocument;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.sink.AlertPublisher;
 import dev.endpointguard.sink.AlertSink;
+import dev.endpointguard.sink.SecurityHubSink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -120,6 +122,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "Also publish the findings to this SNS topic, as the deployed functions do.")
   String alertTopicArn;
 
+  @Option(names = "--security-hub", description = "Also import the findings into Security Hub (the scanned account"
+      + " and Region's hub, which must be enabled), as the deployed functions do with EnableSecurityHub.")
+  boolean securityHub;
+
   static final class RuleIds extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
@@ -156,6 +162,10 @@ final class ScanCommand implements Callable<Integer> {
       MultiScopeScan.SinkFactory sinks = (where, scopeClients) -> {
         List<Sink> list = new ArrayList<>();
         alerts.ifPresent(p -> list.add(new AlertSink(p, AlertSink.Style.PER_FINDING)));
+        if (securityHub) {
+          // Each account imports its own findings into its own hub: the scope's clients.
+          list.add(securityHubSink(scopeClients, err));
+        }
         return list;
       };
       boolean showProgress = progress != null ? progress : Terminal.interactive();
@@ -169,6 +179,24 @@ final class ScanCommand implements Callable<Integer> {
       }
       return document.notEvaluated() > 0 ? EndpointGuardCli.NOT_EVALUATED : EndpointGuardCli.OK;
     }
+  }
+
+  /**
+   * The Security Hub sink over the scanned scope's clients; its tally and problems go to {@code err}, one scope's
+   * lines together (scopes finish on several threads).
+   */
+  static Sink securityHubSink(AwsClients clients, PrintWriter err) {
+    Sink sink = SecurityHubSink.everyEvaluation(clients::securityHub, Clock.systemUTC());
+    return run -> {
+      Delivery d = sink.deliver(run);
+      synchronized (err) {
+        err.printf("securityHub: %d imported, %d failed in %s/%s%n", d.delivered(), d.failed(),
+            run.scope().account(), run.scope().region());
+        d.problems().forEach(p -> err.printf("securityHub: %s%n", p));
+        err.flush();
+      }
+      return d;
+    };
   }
 
   private static void reportAlerts(MultiScopeScan.Result result, Settings settings, PrintWriter err) {

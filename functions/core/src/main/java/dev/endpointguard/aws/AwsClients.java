@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -116,6 +117,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<Route53Client> route53;
   private final Lazy<ConfigClient> config;
   private final Lazy<OrganizationsClient> organizations;
+  private final Lazy<SecurityHubClient> securityHub;
 
   public AwsClients(Target target) {
     this.target = target;
@@ -134,6 +136,11 @@ public final class AwsClients implements AutoCloseable {
     // endpoint (organizations.us-east-1.amazonaws.com in aws); an endpoint override is used as given.
     // https://docs.aws.amazon.com/general/latest/gr/ao.html
     this.organizations = new Lazy<>(() -> configure(OrganizationsClient.builder(), target.region()).build());
+    // Security Hub is Regional: findings go to the hub of the scanned Region. The standard retry mode retries
+    // throttling (10 TPS per account and Region, burst 30) a bounded number of times; a repeated import is harmless,
+    // since Security Hub ignores an update whose UpdatedAt is not later than the finding's.
+    // https://docs.aws.amazon.com/securityhub/latest/userguide/finding-update-batchimportfindings.html
+    this.securityHub = new Lazy<>(() -> configure(SecurityHubClient.builder(), target.region()).build());
   }
 
   private static AwsCredentialsProvider credentialsFor(Target target) {
@@ -222,6 +229,7 @@ public final class AwsClients implements AutoCloseable {
   public Route53Client route53() { return route53.get(); }
   public ConfigClient config() { return config.get(); }
   public OrganizationsClient organizations() { return organizations.get(); }
+  public SecurityHubClient securityHub() { return securityHub.get(); }
 
   @Override
   public void close() {
@@ -231,6 +239,7 @@ public final class AwsClients implements AutoCloseable {
     route53.ifMade(Route53Client::close);
     config.ifMade(ConfigClient::close);
     organizations.ifMade(OrganizationsClient::close);
+    securityHub.ifMade(SecurityHubClient::close);
     http.close();
   }
 }

@@ -8,6 +8,7 @@ import dev.endpointguard.testing.LocalAwsTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.config.model.ComplianceType;
@@ -22,6 +23,12 @@ import software.amazon.awssdk.services.ec2.model.ServiceDetail;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.route53.model.VPCRegion;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
+import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
+import software.amazon.awssdk.services.securityhub.model.RecordState;
+import software.amazon.awssdk.services.securityhub.model.SecurityHubException;
+import software.amazon.awssdk.services.securityhub.model.SeverityLabel;
+import software.amazon.awssdk.services.securityhub.model.WorkflowStatus;
 
 /** Each moto patch of moto_launcher.py, checked through the SDK v2 clients endpoint-guard uses. */
 @LocalAwsTest
@@ -30,6 +37,7 @@ class MotoPatchesTest {
   private static final String SSM = "com.amazonaws.us-east-1.ssm";
   private static final String SQS = "com.amazonaws.us-east-1.sqs";
   private static final String S3 = "com.amazonaws.us-east-1.s3";
+  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
   private final AtomicInteger vpcs = new AtomicInteger();
   private final AtomicInteger subnets = new AtomicInteger();
@@ -487,6 +495,71 @@ class MotoPatchesTest {
       assertThat(asMember.sts().getCallerIdentity().account()).isEqualTo(member);
     }
     role.close();
+  }
+
+  // --- s. Security Hub BatchImportFindings
+
+  @Test
+  void batchImportFindings_hubNotEnabled_eachFindingFailsWithInvalidAccess() {
+    BatchImportFindingsResponse r = aws.securityHub().batchImportFindings(b -> b.findings(asff("f-1", T0, "one")));
+
+    assertThat(r.successCount()).isZero();
+    assertThat(r.failedFindings()).singleElement().satisfies(f -> {
+      assertThat(f.id()).isEqualTo("f-1");
+      assertThat(f.errorCode()).isEqualTo("InvalidAccess");
+    });
+    aws.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
+    assertThat(findings()).isEmpty();
+  }
+
+  @Test
+  void batchImportFindings_moreThan100_refusedWithInvalidInput() {
+    aws.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
+    List<AwsSecurityFinding> many = IntStream.range(0, 101).mapToObj(i -> asff("f-" + i, T0, "t")).toList();
+
+    assertThatThrownBy(() -> aws.securityHub().batchImportFindings(b -> b.findings(many)))
+        .isInstanceOfSatisfying(SecurityHubException.class, x -> {
+          assertThat(x.awsErrorDetails().errorCode()).isEqualTo("InvalidInputException");
+          assertThat(x.statusCode()).isEqualTo(400);
+        });
+    assertThat(aws.securityHub().batchImportFindings(b -> b.findings(many.subList(0, 100))).successCount())
+        .isEqualTo(100);
+  }
+
+  @Test
+  void batchImportFindings_updateNotLater_ignored_laterApplied_workflowKept() {
+    aws.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
+    aws.securityHub().batchImportFindings(b -> b.findings(asff("f-1", T0, "first")));
+    assertThat(findings()).singleElement().satisfies(f -> {
+      assertThat(f.recordState()).isEqualTo(RecordState.ACTIVE);
+      assertThat(f.workflow().status()).isEqualTo(WorkflowStatus.NEW);
+    });
+
+    var same = aws.securityHub().batchImportFindings(b -> b.findings(asff("f-1", T0, "same time")));
+    aws.securityHub().batchImportFindings(b -> b.findings(asff("f-1", T0.minusSeconds(60), "older")));
+    assertThat(same.successCount()).isEqualTo(1);
+    assertThat(findings()).singleElement().extracting(AwsSecurityFinding::title).isEqualTo("first");
+
+    aws.securityHub().batchImportFindings(b -> b.findings(asff("f-1", T0.plusSeconds(60), "later").toBuilder()
+        .workflow(w -> w.status(WorkflowStatus.RESOLVED)).recordState(RecordState.ARCHIVED).build()));
+    assertThat(findings()).singleElement().satisfies(f -> {
+      assertThat(f.title()).isEqualTo("later");
+      assertThat(f.recordState()).isEqualTo(RecordState.ARCHIVED);
+      assertThat(f.workflow().status()).as("Workflow is the customer's").isEqualTo(WorkflowStatus.NEW);
+    });
+  }
+
+  private static AwsSecurityFinding asff(String id, Instant updatedAt, String title) {
+    return AwsSecurityFinding.builder().schemaVersion("2018-10-08").id(id)
+        .productArn("arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default")
+        .generatorId("endpoint-guard/test").awsAccountId("123456789012")
+        .types("Software and Configuration Checks/AWS Security Best Practices")
+        .createdAt(T0.toString()).updatedAt(updatedAt.toString()).severity(s -> s.label(SeverityLabel.LOW))
+        .title(title).description("d").resources(r -> r.type("Other").id("vpce-1")).build();
+  }
+
+  private List<AwsSecurityFinding> findings() {
+    return aws.securityHub().getFindings(b -> b.maxResults(100)).findings();
   }
 
   // --- regression: moto's own behaviour that AWS does not have

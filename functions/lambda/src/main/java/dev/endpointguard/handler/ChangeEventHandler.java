@@ -8,6 +8,7 @@ import dev.endpointguard.trigger.CloudTrailDecoder;
 import dev.endpointguard.trigger.Decoded;
 import dev.endpointguard.trigger.Trigger;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,8 @@ public final class ChangeEventHandler extends FunctionHandler {
 
   @Override
   List<Sink> sinks(Trigger trigger, Invocation invocation) {
-    return alerts(AlertSink.Style.PER_FINDING);
+    List<Sink> sinks = new ArrayList<>(alerts(AlertSink.Style.PER_FINDING));
+    sinks.addAll(securityHub(false));
+    return sinks;
   }
 }

@@ -12,6 +12,7 @@ import dev.endpointguard.trigger.ComplianceChangeDecoder;
 import dev.endpointguard.trigger.Decoded;
 import dev.endpointguard.trigger.Trigger;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +61,8 @@ public final class ComplianceRemediationHandler extends FunctionHandler {
 
   @Override
   List<Sink> sinks(Trigger trigger, Invocation invocation) {
-    return alerts(AlertSink.Style.PER_FINDING);
+    List<Sink> sinks = new ArrayList<>(alerts(AlertSink.Style.PER_FINDING));
+    sinks.addAll(securityHub(false));
+    return sinks;
   }
 }

@@ -22,13 +22,15 @@ import dev.endpointguard.trigger.ResourceNotApplicable;
 import dev.endpointguard.trigger.ResourceToEvaluate;
 import dev.endpointguard.trigger.Trigger;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * ConfigRuleFunction: backs one AWS Config custom rule per rule id. Evaluates only that rule, from current AWS state,
  * and reports the verdicts with PutEvaluations. It never changes AWS: the rule runs in alert mode, every other off.
- * A resource that is gone, out of the rule's scope or of another type gets NOT_APPLICABLE, as Config expects.
+ * A resource that is gone, out of the rule's scope or of another type gets NOT_APPLICABLE, as Config expects; with
+ * {@code SECURITY_HUB=on} those NOT_APPLICABLE verdicts also archive their Security Hub findings.
  * https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_lambda-functions.html
  */
 public final class ConfigRuleHandler extends FunctionHandler {
@@ -84,8 +86,13 @@ public final class ConfigRuleHandler extends FunctionHandler {
   @Override
   List<Sink> sinks(Trigger trigger, Invocation invocation) {
     ConfigRuleInvocation config = (ConfigRuleInvocation) trigger;
-    return List.of(new ConfigEvaluationSink(runtime().configEvaluations(), config.orderingTimestamp(),
+    List<Sink> sinks = new ArrayList<>();
+    sinks.add(new ConfigEvaluationSink(runtime().configEvaluations(), config.orderingTimestamp(),
         config.resultToken(), config.testMode()));
+    // The verdicts on resources that are gone (deleted, out of scope) archive their Security Hub findings: no other
+    // function sees a deleted resource, and finding the open findings would take securityhub:GetFindings.
+    sinks.addAll(securityHub(true));
+    return sinks;
   }
 
   /** Why the rule does not apply to the invocation's resource type, if it does not. */

@@ -174,6 +174,11 @@ public abstract class FunctionHandler implements RequestStreamHandler {
     return context == null || context.getAwsRequestId() == null ? LOCAL_REQUEST : context.getAwsRequestId();
   }
 
+  /** The Security Hub sink, when it is on (all of the run's evaluations, or only the NOT_APPLICABLE ones). */
+  List<Sink> securityHub(boolean notApplicableOnly) {
+    return runtime.securityHub(notApplicableOnly).<List<Sink>>map(List::of).orElse(List.of());
+  }
+
   /** The alert sink of the runtime's topic, if one is set. */
   List<Sink> alerts(AlertSink.Style style) {
     return runtime.alerts().<List<Sink>>map(publisher -> List.of(new AlertSink(publisher,

@@ -9,8 +9,11 @@ import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.sink.AlertPublisher;
 import dev.endpointguard.sink.ConfigEvaluationWriter;
+import dev.endpointguard.sink.SecurityHubSink;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
@@ -29,6 +32,11 @@ public final class HandlerRuntime {
   static final String ENV_METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
   static final String ENV_LAMBDA_FUNCTION = "AWS_LAMBDA_FUNCTION_NAME";
   static final String ENV_EMF_ENVIRONMENT = "AWS_EMF_ENVIRONMENT";
+  /**
+   * {@code on}: import the findings into Security Hub (template.yaml sets it from EnableSecurityHub); {@code off} or
+   * unset: do not.
+   */
+  public static final String ENV_SECURITY_HUB = "SECURITY_HUB";
 
   private final AwsClients clients;
   private final Inventory inventory;
@@ -37,6 +45,8 @@ public final class HandlerRuntime {
   private final List<String> settingsProblems;
   private final Optional<AlertPublisher> alerts;
   private final ConfigEvaluationWriter configEvaluations;
+  private final boolean securityHub;
+  private final Clock clock;
   private final Metrics metrics;
   private final Priming priming;
 
@@ -45,20 +55,37 @@ public final class HandlerRuntime {
     this.inventory = new Inventory(clients);
     this.pipeline = Wiring.pipeline(inventory, clients, clock);
     Optional<Settings> valid;
-    List<String> problems;
+    List<String> problems = new ArrayList<>();
     try {
       valid = Optional.of(Settings.fromEnvironment(env));
-      problems = List.of();
     } catch (SettingsException e) {
       valid = Optional.empty();
-      problems = e.problems();
+      problems.addAll(e.problems());
+    }
+    this.securityHub = securityHubSwitch(env.get(ENV_SECURITY_HUB), problems);
+    if (!problems.isEmpty()) {
+      valid = Optional.empty();
     }
     this.settings = valid;
-    this.settingsProblems = problems;
+    this.settingsProblems = List.copyOf(problems);
+    this.clock = clock;
     this.alerts = valid.flatMap(Settings::alertTopicArn).map(topic -> new AlertPublisher(clients::sns, topic));
     this.configEvaluations = new ConfigEvaluationWriter(clients::config);
     this.metrics = metrics(env);
     this.priming = new Priming(clients, pipeline);
+  }
+
+  /** {@code SECURITY_HUB}: on or off (unset or empty: off); anything else is a settings problem. */
+  static boolean securityHubSwitch(String value, List<String> problems) {
+    String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    if (v.isEmpty() || v.equals("off")) {
+      return false;
+    }
+    if (v.equals("on")) {
+      return true;
+    }
+    problems.add(ENV_SECURITY_HUB + ": '" + value + "' is not on or off");
+    return false;
   }
 
   /** In Lambda: the function's region ({@code AWS_REGION}), its role's credentials, settings from its environment. */
@@ -110,6 +137,18 @@ public final class HandlerRuntime {
 
   public ConfigEvaluationWriter configEvaluations() {
     return configEvaluations;
+  }
+
+  /**
+   * The Security Hub sink over this function's clients when {@code SECURITY_HUB=on}: every evaluation, or with
+   * {@code notApplicableOnly} the NOT_APPLICABLE ones (the Config rule function's verdicts on resources gone).
+   */
+  public Optional<SecurityHubSink> securityHub(boolean notApplicableOnly) {
+    if (!securityHub) {
+      return Optional.empty();
+    }
+    return Optional.of(notApplicableOnly ? SecurityHubSink.notApplicableOnly(clients::securityHub, clock)
+        : SecurityHubSink.everyEvaluation(clients::securityHub, clock));
   }
 
   /** The priming dry run, held here because the runtime keeps its hooks only weakly. */

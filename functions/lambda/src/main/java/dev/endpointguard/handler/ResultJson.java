@@ -7,11 +7,12 @@ import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.sink.AlertSink;
 import dev.endpointguard.sink.ConfigEvaluationSink;
+import dev.endpointguard.sink.SecurityHubSink;
 
 /**
  * The JSON a handler prints: status, function, reason, summary, evaluations (scan report shape: each change with its
  * impact and rollback), alerts (published, failed = kept in the log, deferred to a retry), Config evaluations sent
- * (the Config rule function), problems. docs/handlers.md.
+ * (the Config rule function), Security Hub findings imported and failed (when it is on), problems. docs/handlers.md.
  */
 public final class ResultJson {
   private ResultJson() {
@@ -31,6 +32,11 @@ public final class ResultJson {
     alertNode.put("failed", alerts.failed());
     alertNode.put("deferred", alerts.deferred());
     result.delivery(ConfigEvaluationSink.NAME).ifPresent(d -> root.put("configEvaluations", d.delivered()));
+    result.delivery(SecurityHubSink.NAME).ifPresent(d -> {
+      ObjectNode securityHub = root.putObject("securityHub");
+      securityHub.put("imported", d.delivered());
+      securityHub.put("failed", d.failed());
+    });
     ArrayNode problems = root.putArray("problems");
     result.problems().forEach(problems::add);
     return root;

@@ -7,6 +7,7 @@ import dev.endpointguard.trigger.Decoded;
 import dev.endpointguard.trigger.ScheduleDecoder;
 import dev.endpointguard.trigger.Trigger;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,8 @@ public final class SweepHandler extends FunctionHandler {
 
   @Override
   List<Sink> sinks(Trigger trigger, Invocation invocation) {
-    return alerts(AlertSink.Style.DIGEST);
+    List<Sink> sinks = new ArrayList<>(alerts(AlertSink.Style.DIGEST));
+    sinks.addAll(securityHub(false));
+    return sinks;
   }
 }

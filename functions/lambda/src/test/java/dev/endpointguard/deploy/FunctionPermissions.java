@@ -53,6 +53,13 @@ public final class FunctionPermissions {
 
   public static final List<String> CONFIG_EVALUATIONS = List.of("config:PutEvaluations");
 
+  /**
+   * Importing findings into the account's own default product, only when EnableSecurityHub is on (the statement is
+   * conditional; both branches are read here). No read: resolving needs none (docs/handlers.md, Security Hub).
+   * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecurityhub.html
+   */
+  public static final List<String> SECURITY_HUB = List.of("securityhub:BatchImportFindings");
+
   private FunctionPermissions() {
   }
 
@@ -74,6 +81,9 @@ public final class FunctionPermissions {
     }
     if (function.reportsConfigEvaluations()) {
       actions.addAll(CONFIG_EVALUATIONS);
+    }
+    if (function.importsFindings()) {
+      actions.addAll(SECURITY_HUB);
     }
     return Collections.unmodifiableSet(actions);
   }

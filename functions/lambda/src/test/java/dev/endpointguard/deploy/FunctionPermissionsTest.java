@@ -31,6 +31,15 @@ class FunctionPermissionsTest {
         .doesNotContain("sns:Publish");
   }
 
+  /** Issue 12: every function may import findings (when EnableSecurityHub is on), and none may read or update them. */
+  @Test
+  void forFunction_everyFunction_importsFindingsOnly() {
+    for (DeployedFunction f : DeployedFunction.values()) {
+      assertThat(FunctionPermissions.forFunction(f)).as(f.logicalId())
+          .filteredOn(a -> a.startsWith("securityhub:")).containsExactly("securityhub:BatchImportFindings");
+    }
+  }
+
   @Test
   void forFunction_remediatingFunctions_writesAndAlertsButNoEvaluations() {
     for (DeployedFunction f : Set.of(DeployedFunction.CHANGE_EVENT, DeployedFunction.COMPLIANCE_REMEDIATION,

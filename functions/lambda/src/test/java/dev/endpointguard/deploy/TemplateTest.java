@@ -3,6 +3,7 @@ package dev.endpointguard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.engine.Settings;
+import dev.endpointguard.handler.HandlerRuntime;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.trigger.CloudTrailDecoder;
@@ -114,6 +115,7 @@ class TemplateTest {
   void environment_everyFunction_coversEverySettingsVariable() {
     Set<String> expected = new TreeSet<>(List.of(Settings.ENV_MIN_AZS, Settings.ENV_TRUSTED_ACCOUNT_IDS,
         Settings.ENV_TRUSTED_ORG_IDS, Settings.ENV_AZ_HOUR_PRICE_USD, Settings.ENV_ALERT_TOPIC_ARN,
+        HandlerRuntime.ENV_SECURITY_HUB,
         "POWERTOOLS_SERVICE_NAME", "POWERTOOLS_METRICS_NAMESPACE"));
     Arrays.stream(RuleId.values()).map(Settings::modeVariable).forEach(expected::add);
 
@@ -133,6 +135,40 @@ class TemplateTest {
       Map<String, Object> declared = map(parameters.get(parameter));
       assertThat(declared.get("AllowedValues")).as(parameter).isEqualTo(List.of("off", "alert", "remediate"));
       assertThat(declared.get("Default")).as(parameter).isEqualTo("alert");
+    }
+  }
+
+  /** Issue 12: off by default; when on, each role may import findings into its own default product, nothing else. */
+  @Test
+  void securityHub_enableSecurityHub_offByDefaultAndOnlyTheDefaultProductWhenOn() {
+    Map<String, Object> parameter = map(map(template.get("Parameters")).get("EnableSecurityHub"));
+    assertThat(parameter).containsEntry("Default", "false").containsEntry("AllowedValues", List.of("true", "false"));
+    assertThat(map(template.get("Conditions")).get("SecurityHubEnabled"))
+        .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "EnableSecurityHub"), "true")));
+    assertThat(environment(DeployedFunction.SWEEP).get(HandlerRuntime.ENV_SECURITY_HUB))
+        .isEqualTo(Map.of("Fn::If", List.of("SecurityHubEnabled", "on", "off")));
+    Object defaultProduct = Map.of("Fn::Sub", "arn:${AWS::Partition}:securityhub:${AWS::Region}:${AWS::AccountId}"
+        + ":product/${AWS::AccountId}/default");
+
+    for (DeployedFunction function : DeployedFunction.values()) {
+      List<Map<String, Object>> conditional = new ArrayList<>();
+      for (Object policy : list(props(resource(roleId(function))).get("Policies"))) {
+        for (Object entry : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+          Map<String, Object> statement = map(entry);
+          if (statement.containsKey("Fn::If") && actions(map(list(statement.get("Fn::If")).get(1)))
+              .stream().anyMatch(a -> a.startsWith("securityhub:"))) {
+            assertThat(list(statement.get("Fn::If")).get(0)).isEqualTo("SecurityHubEnabled");
+            assertThat(list(statement.get("Fn::If")).get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+            conditional.add(map(list(statement.get("Fn::If")).get(1)));
+          }
+        }
+      }
+      assertThat(conditional).as(function.logicalId()).singleElement().satisfies(s -> {
+        assertThat(actions(s)).containsExactly("securityhub:BatchImportFindings");
+        assertThat(s.get("Resource")).isEqualTo(defaultProduct);
+      });
+      assertThat(allowStatements(roleId(function))).as(function.logicalId())
+          .filteredOn(s -> actions(s).stream().anyMatch(a -> a.startsWith("securityhub:"))).hasSize(1);
     }
   }
 

@@ -11,6 +11,7 @@ Both stores are cleared by POST /moto-api/reset, like moto's own state.
 """
 
 import argparse
+import datetime
 import functools
 import json
 import os
@@ -36,6 +37,8 @@ from moto.ec2.models.vpcs import VPCBackend, VPCEndPoint
 from moto.ec2.responses.availability_zones_and_regions import AvailabilityZonesAndRegions
 from moto.ec2.responses.vpcs import VPCs
 from moto.moto_api._internal.models import MotoAPIBackend
+from moto.securityhub.exceptions import InvalidInputException as SecurityHubInvalidInput
+from moto.securityhub.models import SecurityHubBackend
 from moto.server import DomainDispatcherApplication, create_backend_app
 from moto.sts.exceptions import STSClientError
 from moto.sts.responses import TokenResponse
@@ -424,6 +427,70 @@ def endpoint_services_filter_values(original, service_names_filters, filters, se
         values = list(item.get("Values") or []) + list(item.get("Value") or [])
         normalised.append({"Name": item["Name"], "Value": values})
     return original(service_names_filters, normalised, services)
+
+
+# --- s. Security Hub BatchImportFindings ------------------------------------------------------------------------
+
+SECURITY_HUB_MAX_FINDINGS = 100
+# "After a finding is created, BatchImportFindings cannot be used to update the following finding fields and objects":
+_SECURITY_HUB_CUSTOMER_FIELDS = ("Note", "UserDefinedFields", "VerificationState", "Workflow")
+
+
+def _asff_time(value):
+    """An ASFF timestamp (ISO 8601, e.g. 2017-03-22T13:22:13.933Z) as an aware datetime, or None if it is not one."""
+    try:
+        return datetime.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+@_patch(SecurityHubBackend, "batch_import_findings")
+def batch_import_findings_as_aws(original, self, findings):
+    """BatchImportFindings as AWS documents it (moto: no hub check, no limit, every update applied whole):
+    - at most 100 findings per request ("Maximum of 100 findings per request"): InvalidInputException (400);
+    - "Security Hub can only accept finding updates for accounts that have Security Hub enabled ... the findings are
+      returned in the FailedFindings list, with an InvalidAccess error";
+    - an update (same Id) whose UpdatedAt "matches or occurs before UpdatedAt on the existing finding" is ignored (it
+      still counts as a success);
+    - an update cannot change Note, UserDefinedFields, VerificationState or Workflow: "Security Hub ignores any content
+      in BatchImportFindings for those attributes";
+    - a new finding starts with RecordState ACTIVE and Workflow.Status NEW unless it says otherwise.
+    https://docs.aws.amazon.com/securityhub/latest/userguide/finding-update-batchimportfindings.html
+    https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_BatchImportFindings.html"""
+    findings = list(findings or [])
+    if len(findings) > SECURITY_HUB_MAX_FINDINGS:
+        raise SecurityHubInvalidInput(
+            op="BatchImportFindings",
+            msg=f"Findings has {len(findings)} items; at most {SECURITY_HUB_MAX_FINDINGS} findings per request",
+        )
+    if not self.enabled:
+        failed = [
+            {
+                "Id": f.get("Id", ""),
+                "ErrorCode": "InvalidAccess",
+                "ErrorMessage": f"Account {self.account_id} is not subscribed to AWS Security Hub",
+            }
+            for f in findings
+        ]
+        return len(failed), 0, failed
+    stored = {f.id: f for f in self.findings}
+    accepted = []
+    ignored = 0
+    for finding in findings:
+        existing = stored.get(finding.get("Id"))
+        if existing is None:
+            created = dict(finding)
+            created.setdefault("RecordState", "ACTIVE")
+            created.setdefault("Workflow", {"Status": "NEW"})
+            accepted.append(created)
+            continue
+        new_time, old_time = _asff_time(finding.get("UpdatedAt")), _asff_time(existing.data.get("UpdatedAt"))
+        if new_time is not None and old_time is not None and new_time <= old_time:
+            ignored += 1
+            continue
+        accepted.append({k: v for k, v in finding.items() if k not in _SECURITY_HUB_CUSTOMER_FIELDS})
+    failed_count, success_count, failed = original(self, accepted)
+    return failed_count, success_count + ignored, failed
 
 
 # --- test hook: seeded endpoint services (not AWS behaviour; only tests call it) -------------------------------
