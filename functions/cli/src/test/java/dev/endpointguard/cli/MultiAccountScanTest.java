@@ -192,4 +192,32 @@ class MultiAccountScanTest {
     assertThat(regions).contains("us-east-1", "eu-west-1", "ap-northeast-1").doesNotContain("ap-east-1",
         "me-south-1", "us-gov-west-1", "cn-north-1");
   }
+
+  @Test
+  void securityHub_eachAccountImportsIntoItsOwnHub_andAHubNotEnabledIsSaid(AwsClients home) {
+    List<String> members = accounts.createMembers(2);
+    String endpoint = accounts.singleAzEndpoint(members.get(0), Region.US_EAST_1);
+    accounts.singleAzEndpoint(members.get(1), Region.US_EAST_1);
+    try (AwsClients first = accounts.clients(members.get(0), Region.US_EAST_1)) {
+      first.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
+
+      Cli cli = scan("--account-id", members.get(0), "--account-id", members.get(1), "--role-name",
+          LocalAccounts.ORG_ROLE, "--region", "us-east-1", "--security-hub", "--format", "json");
+
+      assertThat(cli.exit()).as(cli.err()).isEqualTo(EndpointGuardCli.NON_COMPLIANT);
+      var findings = first.securityHub().getFindings(b -> b.maxResults(100)).findings();
+      assertThat(findings).isNotEmpty().allSatisfy(f -> {
+        assertThat(f.awsAccountId()).isEqualTo(members.get(0));
+        assertThat(f.productArn()).isEqualTo("arn:aws:securityhub:us-east-1:" + members.get(0) + ":product/"
+            + members.get(0) + "/default");
+      });
+      assertThat(findings).anySatisfy(f -> assertThat(f.id()).isEqualTo("endpoint-guard/" + members.get(0)
+          + "/us-east-1/single-az-endpoint/" + endpoint));
+      assertThat(cli.err()).containsPattern("securityHub: [1-9]\\d* imported, 0 failed in " + members.get(0)
+          + "/us-east-1");
+      assertThat(cli.err()).contains("Security Hub is not enabled in " + members.get(1) + "/us-east-1");
+    }
+    assertThat(home.securityHub().getFindings(b -> b.maxResults(100)).findings())
+        .as("nothing lands in the caller's own hub").isEmpty();
+  }
 }

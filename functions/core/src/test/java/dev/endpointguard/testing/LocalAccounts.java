@@ -55,6 +55,12 @@ public final class LocalAccounts {
         : home.assumeRole("arn:aws:iam::" + account + ":role/" + ORG_ROLE, Optional.empty(), "test-fixture");
   }
 
+  /** Clients of {@code account} in {@code region} (close them). */
+  public AwsClients clients(String account, Region region) {
+    return new AwsClients(AwsClients.Target.local(region, local.endpoint()).withCredentials(credentials(account))
+        .withRetries(false));
+  }
+
   /**
    * A VPC (10.60.0.0/16) with subnets in two AZs and an Interface endpoint for ssm in the first only: NON_COMPLIANT
    * for single-az-endpoint.
