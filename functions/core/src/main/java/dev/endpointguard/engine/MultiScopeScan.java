@@ -90,13 +90,13 @@ public final class MultiScopeScan {
    *                organization's accounts, the roles assumed, and each account's Regions are read through them
    * @param scope   what to scan
    * @param request the targets and settings every scope is evaluated with
-   * @throws SdkException when the caller's identity or the organization's accounts cannot be read: without them there
-   *                      is nothing to scan
+   * @throws SdkException when the caller's identity cannot be read (no or bad credentials): without it there is
+   *                      nothing to scan
    */
   public Result run(AwsClients home, ScanScope scope, Request request, SinkFactory sinks, Progress progress) {
     String caller = new Inventory(home).accountId();
-    List<String> accounts = accounts(home, scope, caller);
     List<ReportProblem> accountProblems = new ArrayList<>();
+    List<String> accounts = accounts(home, scope, caller, accountProblems);
     List<Task> tasks = new ArrayList<>();
     List<StsAssumeRoleCredentialsProvider> sessions = new ArrayList<>();
     try {
@@ -135,13 +135,31 @@ public final class MultiScopeScan {
   private record Task(AccountRegion scope, AwsClients.Target target) {
   }
 
-  private static List<String> accounts(AwsClients home, ScanScope scope, String caller) {
+  /**
+   * The accounts to scan. The organization's list comes from ListAccounts, which answers only in the management
+   * account or a delegated administrator's: a refusal, or a list with no active account, is a problem of the scan
+   * (the named accounts are still scanned), never an empty scan that passes.
+   */
+  private static List<String> accounts(AwsClients home, ScanScope scope, String caller,
+                                       List<ReportProblem> problems) {
     if (scope.callerOnly()) {
       return List.of(caller);
     }
     LinkedHashSet<String> accounts = new LinkedHashSet<>(scope.accountIds());
     if (scope.organization()) {
-      accounts.addAll(ScanScopes.organizationAccounts(home.organizations()));
+      String where = " (organizations:ListAccounts answers only in the organization's management account or a"
+          + " delegated administrator account; https://docs.aws.amazon.com/organizations/latest/APIReference/"
+          + "API_ListAccounts.html)";
+      try {
+        List<String> listed = ScanScopes.organizationAccounts(home.organizations());
+        if (listed.isEmpty()) {
+          problems.add(ReportProblem.general("the organization lists no ACTIVE account to " + caller + where));
+        }
+        accounts.addAll(listed);
+      } catch (SdkException e) {
+        problems.add(ReportProblem.general("could not list the organization's accounts: " + AwsErrors.describe(e)
+            + where));
+      }
     }
     return List.copyOf(accounts);
   }

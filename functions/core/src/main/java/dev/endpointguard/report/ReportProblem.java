@@ -24,6 +24,11 @@ public record ReportProblem(Optional<String> account, Optional<String> region, O
     Objects.requireNonNull(message, "message");
   }
 
+  /** Something of the whole scan, of no one account: the organization's accounts could not be listed. */
+  public static ReportProblem general(String message) {
+    return new ReportProblem(Optional.empty(), Optional.empty(), Optional.empty(), message, true);
+  }
+
   /** A whole scope (an account in a Region) could not be read. */
   public static ReportProblem scope(AccountRegion scope, String message) {
     return new ReportProblem(Optional.of(scope.account()), Optional.of(scope.region()), Optional.empty(), message,

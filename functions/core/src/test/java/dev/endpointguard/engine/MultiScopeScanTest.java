@@ -106,6 +106,28 @@ class MultiScopeScanTest {
   }
 
   @Test
+  void organizationFromAMemberAccount_listsNoAccount_isAProblem_andTheNamedAccountsAreStillScanned() {
+    List<String> members = accounts.createMembers(2);
+    // From a member, AWS refuses ListAccounts (AccessDeniedException); the local AWS answers an empty list. Either
+    // way the scan must not pass as if the organization had been scanned.
+    try (AwsClients member = accounts.clients(members.get(0), Region.US_EAST_1)) {
+      ScanDocument doc = new MultiScopeScan(2, CLOCK).run(member,
+          new ScanScope(List.of(members.get(0)), true, Optional.of(ORG_ROLE), Optional.empty(), List.of(), false),
+          Requests.of(Targets.allInRegion(), Settings.defaults()), (where, clients) -> List.of(),
+          (done, total, outcome) -> { }).document();
+
+      assertThat(doc.scopes()).extracting(ScanReport::account).containsExactly(members.get(0));
+      assertThat(doc.problems()).singleElement().satisfies(p -> {
+        assertThat(p.account()).isEmpty();
+        assertThat(p.notEvaluated()).isTrue();
+        assertThat(p.message()).startsWith("the organization lists no ACTIVE account to " + members.get(0))
+            .contains("management account or a delegated administrator");
+      });
+      assertThat(doc.notEvaluated()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void roleWithExternalId_assumedOnlyWithThatId() {
     List<String> members = accounts.createMembers(1);
     String account = members.get(0);
