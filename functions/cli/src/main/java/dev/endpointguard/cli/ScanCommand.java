@@ -14,10 +14,13 @@ import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.sink.AlertPublisher;
 import dev.endpointguard.sink.AlertSink;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -69,6 +72,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--fix", description = "Apply every safe plan (remediate mode for every rule scanned).")
   boolean fix;
 
+  @Option(names = "--plan-out", paramLabel = "FILE", description = "Write every plan of the scan to FILE"
+      + " (endpoint-guard-plan/1: each change with the state it was computed against, sealed by a digest) for review;"
+      + " 'endpoint-guard apply FILE' then applies exactly those changes. Not with --fix.")
+  Path planOut;
+
   @Option(names = "--alert-topic-arn", paramLabel = "ARN",
       description = "Also publish the findings to this SNS topic, as the deployed functions do.")
   String alertTopicArn;
@@ -88,10 +96,12 @@ final class ScanCommand implements Callable<Integer> {
     Settings settings;
     Targets targets;
     AwsClients.Target target;
+    Optional<Sink> planFile;
     try {
       settings = settings();
       targets = targets();
       target = aws.target(spec.commandLine());
+      planFile = PlanFileOutput.forScan(planOut, fix, Clock.systemUTC(), spec.commandLine().getErr());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -103,6 +113,7 @@ final class ScanCommand implements Callable<Integer> {
       List<Sink> sinks = new ArrayList<>();
       settings.alertTopicArn().ifPresent(topic ->
           sinks.add(new AlertSink(new AlertPublisher(clients.sns(), topic), AlertSink.Style.PER_FINDING)));
+      planFile.ifPresent(sinks::add);
       sinks.add(new ReportOutput(format == Format.json, Terminal.colour(), out, err));
       Outcomes outcomes = pipeline.run(request, sinks);
       outcomes.delivery(AlertSink.NAME).ifPresent(d -> {
