@@ -150,6 +150,22 @@ class ApplyEndToEndTest {
   }
 
   @Test
+  void resourceGoneSinceThePlan_isSkipped_theRestApplied_exitFour(LocalAws aws, AwsClients clients)
+      throws Exception {
+    DemoEstate estate = seed(aws, clients);
+    Path plan = planOut(aws);
+    String gone = estate.id("single-az-ec2messages");
+    clients.ec2().deleteVpcEndpoints(b -> b.vpcEndpointIds(gone));
+
+    Cli applied = apply(aws.endpoint().toString(), plan, "--format", "json");
+
+    assertThat(applied.exit()).as(applied.out() + applied.err()).isEqualTo(EndpointGuardCli.NOT_EVALUATED);
+    assertThat(outcomes(applied.out())).containsEntry("AddSubnets " + gone, "SKIPPED " + gone + " is gone");
+    assertThat(outcomes(applied.out()).values()).filteredOn(v -> !v.startsWith("APPLIED")).hasSize(1);
+    assertThat(applied.err()).startsWith("endpoint-guard: not read: " + gone + ": ");
+  }
+
+  @Test
   void planForAnotherAccountOrRegion_orEdited_isRefused_nothingWritten(LocalAws aws, AwsClients clients)
       throws Exception {
     DemoEstate estate = seed(aws, clients);
