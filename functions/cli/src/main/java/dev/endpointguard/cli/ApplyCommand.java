@@ -42,6 +42,9 @@ import picocli.CommandLine.Parameters;
         "3:some changes were not applied (skipped, failed or not attempted)",
         "4:every other change held, but some resources of the plan are gone"})
 final class ApplyCommand implements Callable<Integer> {
+  /** Output formats (its own, so {@code apply} does not depend on how {@code scan} evolves). */
+  enum Format { text, json }
+
   /** A plan file larger than this is not one {@code scan} wrote. */
   static final long MAX_PLAN_BYTES = 64L * 1024 * 1024;
 
@@ -55,7 +58,7 @@ final class ApplyCommand implements Callable<Integer> {
   Path planFile;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-  ScanCommand.Format format;
+  Format format;
 
   @Override
   public Integer call() {
@@ -83,7 +86,7 @@ final class ApplyCommand implements Callable<Integer> {
       result.problems().forEach(p -> err.println("endpoint-guard: " + (p.leftOut() ? "not read: " : "incomplete: ")
           + p.resourceId() + ": " + p.problem()));
       err.flush();
-      new ApplyOutput(format == ScanCommand.Format.json).print(planFile, result, out);
+      new ApplyOutput(format == Format.json).print(planFile, result, out);
       if (result.remaining() > 0) {
         return EndpointGuardCli.NON_COMPLIANT;
       }

@@ -122,15 +122,14 @@ public final class PlanApplier {
     Change change = entry.change();
     PlanDrift drift = PlanDrift.check(change, entry.expect(), now);
     try {
-      switch (drift.verdict()) {
-        case GONE:
-          return new ApplyResult.Applied(entry, ChangeResult.of(change, Outcome.SKIPPED, drift.reason()), true);
-        case CHANGED:
-          return new ApplyResult.Applied(entry, change.notInEffect(live).isEmpty()
-              ? ChangeResult.of(change, Outcome.ALREADY_IN_EFFECT)
-              : ChangeResult.of(change, Outcome.SKIPPED, drift.reason()), false);
-        default:
-          break;
+      if (drift.verdict() == PlanDrift.Verdict.GONE) {
+        return new ApplyResult.Applied(entry, ChangeResult.of(change, Outcome.SKIPPED, drift.reason()), true);
+      }
+      if (drift.verdict() == PlanDrift.Verdict.CHANGED) {
+        // Changed since the plan: done already (this plan applied before), or someone else's change to keep.
+        return new ApplyResult.Applied(entry, change.notInEffect(live).isEmpty()
+            ? ChangeResult.of(change, Outcome.ALREADY_IN_EFFECT)
+            : ChangeResult.of(change, Outcome.SKIPPED, drift.reason()), false);
       }
       Optional<String> unsafe = safety.violation(change, earlier, now);
       if (unsafe.isPresent()) {
