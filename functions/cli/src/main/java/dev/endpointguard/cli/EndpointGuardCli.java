@@ -7,17 +7,20 @@ import picocli.CommandLine.Command;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** The {@code endpoint-guard} command line: scan an account, invoke a handler in process, run the demo. */
+/**
+ * The {@code endpoint-guard} command line: scan an account, apply a reviewed plan file, invoke a handler in process,
+ * run the demo.
+ */
 @Command(name = "endpoint-guard", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Keeps AWS VPC endpoints private, available and tight.",
-    subcommands = {ScanCommand.class, InvokeCommand.class, DemoCommand.class},
+    subcommands = {ScanCommand.class, ApplyCommand.class, InvokeCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing NON_COMPLIANT remains",
         "1:runtime error",
         "2:usage error",
         "3:NON_COMPLIANT findings remain",
-        "4:nothing NON_COMPLIANT remains, but something in scope could not be evaluated"})
+        "4:nothing NON_COMPLIANT remains, but something in scope could not be evaluated (apply: a resource is gone)"})
 public final class EndpointGuardCli implements Runnable {
   public static final int OK = 0;
   public static final int RUNTIME_ERROR = 1;
@@ -31,7 +34,7 @@ public final class EndpointGuardCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: scan, invoke or demo");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: scan, apply, invoke or demo");
   }
 
   /** Builds the command line with the exit-code mapping: usage errors 2, runtime errors 1, one line each. */

@@ -118,6 +118,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--fix", description = "Apply every safe plan (remediate mode for every rule scanned).")
   boolean fix;
 
+  @Option(names = "--plan-out", paramLabel = "FILE", description = "Write every plan of the scan to FILE"
+      + " (endpoint-guard-plan/1: each change with the state it was computed against, sealed by a digest) for review;"
+      + " 'endpoint-guard apply FILE' then applies exactly those changes. Not with --fix.")
+  Path planOut;
+
   @Option(names = "--alert-topic-arn", paramLabel = "ARN",
       description = "Also publish the findings to this SNS topic, as the deployed functions do.")
   String alertTopicArn;
@@ -143,12 +148,14 @@ final class ScanCommand implements Callable<Integer> {
     ScanScope scope;
     AwsClients.Target home;
     MultiScopeScan scan;
+    Optional<PlanFileOutput> planFile;
     try {
       settings = settings();
       targets = targets();
       scope = scope();
       home = aws.target(spec.commandLine());
       scan = new MultiScopeScan(concurrency, Clock.systemUTC());
+      planFile = PlanFileOutput.forScan(planOut, fix, Clock.systemUTC(), spec.commandLine().getErr());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -173,6 +180,7 @@ final class ScanCommand implements Callable<Integer> {
           showProgress ? new ProgressLine(err) : (done, total, outcome) -> { });
       reportAlerts(result, settings, err);
       ScanDocument document = result.document();
+      planFile.ifPresent(p -> p.write(document));
       new ReportOutput(format, Terminal.colour(), all, out, err).write(document);
       if (document.remainingNonCompliant() > 0) {
         return EndpointGuardCli.NON_COMPLIANT;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Bad flags and settings for invoke, demo and the command itself: one clear error, exit 2, nothing touched (the
+ * Bad flags and settings for invoke, apply, demo and the command itself: one clear error, exit 2, nothing touched (the
  * only AWS endpoint given is a closed loopback port, so a call would fail with exit 1, not 2).
  */
 class CliUsageTest {
@@ -38,7 +38,12 @@ class CliUsageTest {
       "demo now|Unmatched argument",
       "scann|Unmatched argument",
       "--verbose|Unknown option: '--verbose'",
-      "|a command is needed: scan, invoke or demo"
+      "|a command is needed: scan, apply, invoke or demo",
+      "apply " + AWS + "|Missing required parameter: 'PLAN_FILE'",
+      "apply plans/nope.json " + AWS + "|plans/nope.json: no such file",
+      "apply events/schedule-sweep.json " + AWS + "|not an endpoint-guard-plan/1 file (its version is \"0\")",
+      "apply plans/nope.json " + AWS + " --format yaml|--format",
+      "apply plans/nope.json --region Mars --endpoint-url http://127.0.0.1:9|--region 'Mars'"
   })
   void command_badFlag_exitsTwoWithOneClearLine(String line, String expected) {
     Run run = run(line, Map.of());

@@ -220,4 +220,28 @@ class MultiAccountScanTest {
     assertThat(home.securityHub().getFindings(b -> b.maxResults(100)).findings())
         .as("nothing lands in the caller's own hub").isEmpty();
   }
+
+  @Test
+  void planOut_severalScopes_oneFilePerScopeWithAPlan_eachForItsOwnAccountAndRegion(@TempDir Path dir)
+      throws Exception {
+    List<String> members = accounts.createMembers(1);
+    accounts.singleAzEndpoint(members.get(0), Region.EU_WEST_1);
+    Path plan = dir.resolve("plan.json");
+
+    Cli cli = scan("--account-id", members.get(0), "--role-name", LocalAccounts.ORG_ROLE, "--region", "us-east-1",
+        "--region", "eu-west-1", "--plan-out", plan.toString(), "--format", "json");
+
+    assertThat(cli.exit()).as(cli.err()).isEqualTo(EndpointGuardCli.NON_COMPLIANT);
+    Path written = dir.resolve("plan." + members.get(0) + ".eu-west-1.json");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactly(written.getFileName().toString());
+    }
+    JsonNode file = JSON.readTree(Files.readString(written));
+    assertThat(file.get("version").asText()).isEqualTo("endpoint-guard-plan/1");
+    assertThat(file.get("account").asText()).isEqualTo(members.get(0));
+    assertThat(file.get("region").asText()).isEqualTo("eu-west-1");
+    assertThat(file.get("changes")).isNotEmpty();
+    assertThat(cli.err()).contains("for " + members.get(0) + "/eu-west-1 written to " + written);
+  }
 }

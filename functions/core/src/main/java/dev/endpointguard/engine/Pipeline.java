@@ -109,7 +109,7 @@ public final class Pipeline {
         Optional<String> exempt = Optional.ofNullable(
             exemptions.getOrDefault(rule.id(), Map.of()).get(endpoint.endpointId()));
         Evaluation judged = exempt.map(e::notApplicable).orElse(e);
-        pending.add(new Pending(judged, Change.previousState(judged.plan(), estate)));
+        pending.add(new Pending(judged, estate));
       }
     }
     for (VpcSnapshot vpc : estate.vpcs()) {
@@ -120,7 +120,7 @@ public final class Pipeline {
         Evaluation e = rule.evaluate(vpc, context);
         Optional<String> exempt = Exemptions.exemption(vpc.vpc().tags(), rule.id(), today);
         Evaluation judged = exempt.map(e::notApplicable).orElse(e);
-        pending.add(new Pending(judged, Change.previousState(judged.plan(), estate)));
+        pending.add(new Pending(judged, estate));
       }
     }
 
@@ -150,28 +150,32 @@ public final class Pipeline {
   private EvaluationResult decide(Pending p, Estate estate, Settings settings, List<String> retryable) {
     Evaluation e = p.evaluation;
     if (e.status() != Status.NON_COMPLIANT || e.plan().isEmpty()) {
-      return new EvaluationResult(e, Outcome.NONE, Optional.empty(), p.previous);
+      return new EvaluationResult(e, Outcome.NONE, Optional.empty(), p.previous, List.of(), p.previousByChange);
     }
     if (settings.mode(e.rule()) != Mode.REMEDIATE) {
-      return new EvaluationResult(e, Outcome.PLANNED, Optional.empty(), p.previous);
+      return new EvaluationResult(e, Outcome.PLANNED, Optional.empty(), p.previous, List.of(), p.previousByChange);
     }
     try {
       ExecutionResult done = executor.applyIfSafe(e.plan(), estate, safety);
-      return new EvaluationResult(e, done.outcome(), done.error(), p.previous, done.changes());
+      return new EvaluationResult(e, done.outcome(), done.error(), p.previous, done.changes(), p.previousByChange);
     } catch (RetryableAwsException ex) {
       retryable.add(e.resourceId() + ": " + ex.getMessage());
-      return new EvaluationResult(e, Outcome.FAILED, Optional.of(ex.getMessage()), p.previous, ex.before());
+      return new EvaluationResult(e, Outcome.FAILED, Optional.of(ex.getMessage()), p.previous, ex.before(),
+          p.previousByChange);
     }
   }
 
   private static final class Pending {
     final Evaluation evaluation;
     final Map<String, Object> previous;
+    final List<Map<String, Object>> previousByChange;
     EvaluationResult result;
 
-    Pending(Evaluation evaluation, Map<String, Object> previous) {
+    /** The plan's previous state read from {@code estate}: the whole plan's, and each change's own part. */
+    Pending(Evaluation evaluation, Estate estate) {
       this.evaluation = evaluation;
-      this.previous = previous;
+      this.previous = Change.previousState(evaluation.plan(), estate);
+      this.previousByChange = evaluation.plan().stream().map(c -> c.previousState(estate)).toList();
     }
   }
 }

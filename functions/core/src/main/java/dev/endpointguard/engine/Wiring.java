@@ -4,6 +4,7 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.inventory.AwsLiveState;
 import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.plan.Executor;
+import dev.endpointguard.plan.SafetyCheck;
 import dev.endpointguard.rules.RuleRegistry;
 import java.time.Clock;
 
@@ -21,5 +22,11 @@ public final class Wiring {
   public static Pipeline pipeline(Inventory inventory, AwsClients clients, Clock clock) {
     Executor executor = new Executor(clients.ec2(), new AwsLiveState(clients.ec2()));
     return new Pipeline(inventory, executor, RuleRegistry.standard(), clock);
+  }
+
+  /** What applies a plan file over {@code clients}: the inventory reads, the executor writes, the standard check. */
+  public static PlanApplier planApplier(AwsClients clients) {
+    AwsLiveState live = new AwsLiveState(clients.ec2());
+    return new PlanApplier(new Inventory(clients), new Executor(clients.ec2(), live), live, SafetyCheck.standard());
   }
 }

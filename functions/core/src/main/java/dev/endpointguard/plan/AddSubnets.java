@@ -39,6 +39,12 @@ public record AddSubnets(String endpointId, List<String> subnetIds, List<String>
     }
   }
 
+  /** The change a plan file describes: {@code detail} as {@link #detail()} writes it. */
+  static AddSubnets fromDetail(String endpointId, DetailReader detail) {
+    return new AddSubnets(endpointId, detail.texts("subnetIds"), detail.texts("azIds"),
+        detail.decimal("monthlyCostUsd"));
+  }
+
   /** The same change for only some of its subnets, the cost shared out per AZ. */
   public AddSubnets onlyFor(List<String> someSubnetIds, List<String> theirAzIds) {
     BigDecimal perAz = monthlyCostUsd.divide(BigDecimal.valueOf(subnetIds.size()), 4, RoundingMode.HALF_UP);

@@ -1,7 +1,9 @@
 package dev.endpointguard.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,6 +47,37 @@ public enum ChangeKind {
    */
   public List<String> iamActions() {
     return iamActions;
+  }
+
+  /**
+   * The change of this kind that a plan file describes, rebuilt from what {@code scan --plan-out} wrote: its
+   * {@code target}, its {@code detail} ({@link Change#detail()} as JSON) and its {@code impact} line (only
+   * {@code NarrowPolicy} carries its impact as data; the other kinds compute theirs). Never re-plans: the change is
+   * exactly the one described. One factory per kind, next to its record; the switch is exhaustive, so a kind without
+   * one does not compile.
+   *
+   * @throws IllegalArgumentException when the detail is not a valid change of this kind (a field missing or of the
+   *                                  wrong type, or values the record refuses)
+   */
+  public Change rebuild(String target, JsonNode detail, String impact) {
+    DetailReader d = new DetailReader(this, detail);
+    return switch (this) {
+      case ADD_SUBNETS -> AddSubnets.fromDetail(target, d);
+      case ENABLE_VPC_DNS_ATTRIBUTE -> EnableVpcDnsAttribute.fromDetail(target, d);
+      case ENABLE_PRIVATE_DNS -> EnablePrivateDns.fromDetail(target, d);
+      case NARROW_POLICY -> NarrowPolicy.fromDetail(target, d, impact);
+      case REPLACE_INGRESS_SOURCE -> ReplaceIngressSource.fromDetail(target, d);
+    };
+  }
+
+  /** The kind whose {@link #reportName()} is {@code name}, if there is one. */
+  public static Optional<ChangeKind> byReportName(String name) {
+    for (ChangeKind kind : values()) {
+      if (kind.reportName.equals(name)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The IAM actions applying any plan may call: the union over every kind, sorted. */

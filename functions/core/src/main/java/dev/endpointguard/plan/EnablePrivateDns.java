@@ -45,6 +45,15 @@ public record EnablePrivateDns(String endpointId, String privateDnsName,
     return new EnablePrivateDns(endpointId, privateDnsName, Optional.of(false));
   }
 
+  /** The change a plan file describes: {@code detail} as {@link #detail()} writes it. */
+  static EnablePrivateDns fromDetail(String endpointId, DetailReader detail) {
+    if (!detail.bool("privateDnsEnabled")) {
+      throw new IllegalArgumentException(ChangeKind.ENABLE_PRIVATE_DNS + " only turns private DNS on");
+    }
+    return new EnablePrivateDns(endpointId, detail.text("privateDnsName"), detail.optionalObject("dnsOptions")
+        .map(o -> o.bool("privateDnsOnlyForInboundResolverEndpoint")));
+  }
+
   @Override
   public ChangeKind kind() {
     return ChangeKind.ENABLE_PRIVATE_DNS;

@@ -20,6 +20,17 @@ public record EnableVpcDnsAttribute(String vpcId, VpcDnsAttribute attribute) imp
     Objects.requireNonNull(attribute, "attribute");
   }
 
+  /** The change a plan file describes: {@code detail} as {@link #detail()} writes it (the value is always true). */
+  static EnableVpcDnsAttribute fromDetail(String vpcId, DetailReader detail) {
+    if (!detail.bool("value")) {
+      throw new IllegalArgumentException(ChangeKind.ENABLE_VPC_DNS_ATTRIBUTE + " only turns attributes on");
+    }
+    String name = detail.text("attribute");
+    return new EnableVpcDnsAttribute(vpcId, VpcDnsAttribute.byAwsName(name).orElseThrow(() ->
+        new IllegalArgumentException(ChangeKind.ENABLE_VPC_DNS_ATTRIBUTE + " detail attribute '" + name
+            + "' is not enableDnsSupport or enableDnsHostnames")));
+  }
+
   @Override
   public ChangeKind kind() {
     return ChangeKind.ENABLE_VPC_DNS_ATTRIBUTE;

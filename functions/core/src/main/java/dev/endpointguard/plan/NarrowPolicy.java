@@ -29,6 +29,11 @@ public record NarrowPolicy(String endpointId, String previousPolicy, String newP
     }
   }
 
+  /** The change a plan file describes: {@code detail} as {@link #detail()} writes it, and its impact line. */
+  static NarrowPolicy fromDetail(String endpointId, DetailReader detail, String impact) {
+    return new NarrowPolicy(endpointId, detail.text("previousPolicy"), detail.text("newPolicy"), impact);
+  }
+
   @Override
   public ChangeKind kind() {
     return ChangeKind.NARROW_POLICY;

@@ -41,6 +41,13 @@ public record ReplaceIngressSource(String groupId, String ipProtocol, int fromPo
     sourceOrigins = Collections.unmodifiableMap(new LinkedHashMap<>(sourceOrigins));
   }
 
+  /** The change a plan file describes: {@code detail} as {@link #detail()} writes it. */
+  static ReplaceIngressSource fromDetail(String groupId, DetailReader detail) {
+    return new ReplaceIngressSource(groupId, detail.text("ipProtocol"), detail.integer("fromPort"),
+        detail.integer("toPort"), detail.text("oldSource"), detail.texts("newSources"),
+        detail.textMap("sourceOrigins"));
+  }
+
   /** The same change for only some of its new sources (the ones still missing), their origins kept. */
   public ReplaceIngressSource withNewSources(List<String> sources) {
     Map<String, String> origins = new LinkedHashMap<>();

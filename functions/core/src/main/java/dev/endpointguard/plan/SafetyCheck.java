@@ -44,4 +44,15 @@ public final class SafetyCheck {
     }
     return Optional.empty();
   }
+
+  /**
+   * Why {@code change} could make things worse against {@code estate}, after the changes {@code earlier} (in effect
+   * or applied before it, in order); empty when it only adds or narrows. The same condition as {@link #violation(List,
+   * Estate)} for one change whose predecessors are not checked again: applying a plan file checks each change against
+   * the state read just before, where an earlier change may already be in effect.
+   */
+  public Optional<String> violation(Change change, List<Change> earlier, Estate estate) {
+    return change.whyUnsafe(new PlannedFrom(estate, earlier, policyWidening))
+        .map(why -> change.kind().reportName() + " on " + change.target() + ": " + why);
+  }
 }

@@ -1,6 +1,8 @@
 package dev.endpointguard.plan;
 
 import dev.endpointguard.model.VpcInfo;
+import java.util.Arrays;
+import java.util.Optional;
 
 /** The two VPC DNS attributes private DNS needs, in the order AWS lets them be turned on. */
 public enum VpcDnsAttribute {
@@ -21,6 +23,11 @@ public enum VpcDnsAttribute {
 
   public String cliFlag() {
     return cliFlag;
+  }
+
+  /** The attribute AWS names {@code awsName} ({@code enableDnsSupport}, {@code enableDnsHostnames}), if it is one. */
+  public static Optional<VpcDnsAttribute> byAwsName(String awsName) {
+    return Arrays.stream(values()).filter(a -> a.awsName.equals(awsName)).findFirst();
   }
 
   /** The attribute's value in a VPC as the inventory read it. */

@@ -18,10 +18,16 @@ import java.util.Optional;
  * @param previous the state of what the plan touches, as it was before (for rollback)
  * @param changes  what each change of the plan came to, in plan order, when the plan was applied (or its application
  *                 began); empty when it was only planned
- * @throws IllegalArgumentException for an outcome only a single change can have (ALREADY_IN_EFFECT, NOT_ATTEMPTED)
+ * @param previousByChange for each change of the plan, in plan order, its own part of {@code previous}
+ *                 ({@link Change#previousState}): the state that change was computed against, which a plan file
+ *                 records as the change's {@code expect}; empty when the producer did not record it (results made
+ *                 outside the pipeline)
+ * @throws IllegalArgumentException for an outcome only a single change can have (ALREADY_IN_EFFECT, NOT_ATTEMPTED),
+ *                 or a {@code previousByChange} that is neither empty nor one entry per change of the plan
  */
 public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<String> error,
-                               Map<String, Object> previous, List<ChangeResult> changes) {
+                               Map<String, Object> previous, List<ChangeResult> changes,
+                               List<Map<String, Object>> previousByChange) {
   public EvaluationResult {
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(outcome, "outcome");
@@ -31,6 +37,17 @@ public record EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<
     }
     previous = Map.copyOf(previous);
     changes = List.copyOf(changes);
+    previousByChange = previousByChange.stream().map(Map::copyOf).toList();
+    if (!previousByChange.isEmpty() && previousByChange.size() != evaluation.plan().size()) {
+      throw new IllegalArgumentException("previousByChange has " + previousByChange.size() + " entries for a plan of "
+          + evaluation.plan().size() + " changes");
+    }
+  }
+
+  /** One with what each change of the plan came to, without the per-change previous state. */
+  public EvaluationResult(Evaluation evaluation, Outcome outcome, Optional<String> error,
+                          Map<String, Object> previous, List<ChangeResult> changes) {
+    this(evaluation, outcome, error, previous, changes, List.of());
   }
 
   /** One whose plan was not applied. */

@@ -32,12 +32,12 @@ import java.util.stream.Collectors;
  * the call, then resets the connection instead of answering, so the client retries a write that already happened. It counts every call and every EC2 write the local AWS accepted, per action and
  * parameters, so a test can prove no change was made twice. One request per connection; it stops when closed.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
   /** What happens to a call picked for a fault. */
-  enum Fault { THROTTLE, SERVER_ERROR, RESET, SLOW, LOST_ANSWER }
+  public enum Fault { THROTTLE, SERVER_ERROR, RESET, SLOW, LOST_ANSWER }
 
   /** Which calls may be picked for a fault. */
-  enum Calls {
+  public enum Calls {
     /** Every EC2 call (reads and writes). */
     EC2,
     /** EC2 writes only. */
@@ -71,12 +71,12 @@ final class FaultProxy implements AutoCloseable {
   private final AtomicInteger budget;
   private final AtomicInteger publishes = new AtomicInteger();
 
-  FaultProxy(URI upstream, Fault fault, double rate, Duration slowBy, long seed) throws IOException {
+  public FaultProxy(URI upstream, Fault fault, double rate, Duration slowBy, long seed) throws IOException {
     this(upstream, fault, rate, slowBy, seed, Calls.EC2, Integer.MAX_VALUE);
   }
 
   /** {@code budget}: at most this many faults in all, then every call gets through. */
-  FaultProxy(URI upstream, Fault fault, double rate, Duration slowBy, long seed, Calls picked, int budget)
+  public FaultProxy(URI upstream, Fault fault, double rate, Duration slowBy, long seed, Calls picked, int budget)
       throws IOException {
     this.picked = picked;
     this.budget = new AtomicInteger(budget);
@@ -91,7 +91,7 @@ final class FaultProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
@@ -100,11 +100,11 @@ final class FaultProxy implements AutoCloseable {
     injecting = on;
   }
 
-  int calls() {
+  public int calls() {
     return calls.get();
   }
 
-  int ec2Calls() {
+  public int ec2Calls() {
     return ec2Calls.get();
   }
 
@@ -124,7 +124,7 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /** EC2 writes the local AWS answered 200, by action and parameters; each should appear once. */
-  Map<String, Integer> acceptedWrites() {
+  public Map<String, Integer> acceptedWrites() {
     return new TreeMap<>(acceptedWrites.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
   }
