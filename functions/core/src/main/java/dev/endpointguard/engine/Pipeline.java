@@ -14,6 +14,7 @@ import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.plan.RetryableAwsException;
 import dev.endpointguard.plan.SafetyCheck;
 import dev.endpointguard.report.EvaluationResult;
+import dev.endpointguard.report.VpcCoverage;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.Rule;
@@ -133,7 +134,8 @@ public final class Pipeline {
       p.result = decide(p, estate, settings, retryable);
     }
     List<EvaluationResult> results = pending.stream().map(p -> p.result).toList();
-    return new Run(request, new AccountRegion(estate.accountId(), estate.region()), results, problems, retryable);
+    return new Run(request, new AccountRegion(estate.accountId(), estate.region()), results, problems, retryable,
+        VpcCoverage.of(estate));
   }
 
   private EvaluationResult decide(Pending p, Estate estate, Settings settings, List<String> retryable) {
