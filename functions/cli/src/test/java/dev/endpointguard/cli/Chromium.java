@@ -35,18 +35,22 @@ final class Chromium {
   /**
    * The browser, working in {@code work}.
    *
-   * @throws IllegalStateException with {@link #MISSING} when none is found
+   * @throws IllegalStateException with {@link #MISSING} when none is found, or ENDPOINT_GUARD_CHROMIUM names no
+   *                               executable file
    */
   static Chromium find(Path work) {
-    return new Chromium(locate().orElseThrow(() -> new IllegalStateException(MISSING)), work);
-  }
-
-  private static Optional<Path> locate() {
     String configured = System.getenv(ENV);
     if (configured != null && !configured.isBlank()) {
       Path p = Path.of(configured);
-      return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+      if (!Files.isExecutable(p)) {
+        throw new IllegalStateException(ENV + "=" + configured + " is not an executable file: " + MISSING);
+      }
+      return new Chromium(p, work);
     }
+    return new Chromium(onPath().orElseThrow(() -> new IllegalStateException(MISSING)), work);
+  }
+
+  private static Optional<Path> onPath() {
     String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
     for (String name : NAMES) {
       for (String dir : path.split(File.pathSeparator)) {
