@@ -2,12 +2,18 @@ package dev.endpointguard.cli;
 
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanDocument;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
- * {@code scan}'s output, once every scope is done: the {@code endpoint-guard/1} JSON on stdout (what could not be read
- * also on stderr, one line each, for whoever reads the pipeline's log), or the text report for people, which lists
- * those problems itself.
+ * {@code scan}'s output, once every scope is done: the {@code endpoint-guard/1} JSON or the HTML page on stdout (what
+ * could not be read also on stderr, one line each, for whoever reads the pipeline's log), or the text report for
+ * people, which lists those problems itself.
  */
 final class ReportOutput {
   private final ScanCommand.Format format;
@@ -27,13 +33,43 @@ final class ReportOutput {
   void write(ScanDocument document) {
     switch (format) {
       case json -> {
-        document.problems().forEach(p -> err.println("endpoint-guard: " + (p.notEvaluated() ? "not evaluated: "
-            : "incomplete: ") + p.describe()));
-        err.flush();
+        problemsToStderr(document);
         out.println(ReportJson.toJson(ReportJson.report(document), true));
         out.flush();
       }
+      case html -> {
+        problemsToStderr(document);
+        out.print(HtmlReport.render(document));
+        out.flush();
+      }
       case text -> new TextReport(colour, all).print(document, out);
+    }
+  }
+
+  private void problemsToStderr(ScanDocument document) {
+    document.problems().forEach(p -> err.println("endpoint-guard: " + (p.notEvaluated() ? "not evaluated: "
+        : "incomplete: ") + p.describe()));
+    err.flush();
+  }
+
+  /**
+   * {@code --html FILE}: the HTML page to a file, beside whatever the format writes on stdout; it appears whole or not
+   * at all (written beside it, then moved).
+   *
+   * @throws UncheckedIOException when the file cannot be written (scan then exits 1)
+   */
+  static void writeHtml(ScanDocument document, Path file) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+      try {
+        Files.writeString(temp, HtmlReport.render(document), StandardCharsets.UTF_8);
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the HTML report " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
         "Read-only unless --fix, which applies every safe plan and verifies it."})
 final class ScanCommand implements Callable<Integer> {
 
-  enum Format { text, json }
+  enum Format { text, json, html }
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -105,8 +105,13 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--az-hour-price", paramLabel = "USD", description = "Price of one endpoint AZ-hour (default 0.01).")
   String azHourPrice;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json (the endpoint-guard/1 report) or html (one self-contained page).")
   Format format;
+
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write the HTML page to FILE, whatever --format writes on stdout.")
+  Path htmlFile;
 
   @Option(names = "--all", description = "Text report: every evaluation, not only the findings.")
   boolean all;
@@ -181,6 +186,11 @@ final class ScanCommand implements Callable<Integer> {
       reportAlerts(result, settings, err);
       ScanDocument document = result.document();
       planFile.ifPresent(p -> p.write(document));
+      if (htmlFile != null) {
+        ReportOutput.writeHtml(document, htmlFile);
+        err.printf("html: report written to %s%n", htmlFile);
+        err.flush();
+      }
       new ReportOutput(format, Terminal.colour(), all, out, err).write(document);
       if (document.remainingNonCompliant() > 0) {
         return EndpointGuardCli.NON_COMPLIANT;

@@ -1,5 +1,5 @@
 /**
- * The {@code endpoint-guard} command line: {@code scan}, {@code invoke}, {@code demo}; text and JSON output.
+ * The {@code endpoint-guard} command line: {@code scan}, {@code invoke}, {@code demo}; text, JSON and HTML output.
  *
  * <p>See docs/architecture.md.
  */

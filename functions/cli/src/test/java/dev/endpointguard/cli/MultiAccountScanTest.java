@@ -244,4 +244,23 @@ class MultiAccountScanTest {
     assertThat(file.get("changes")).isNotEmpty();
     assertThat(cli.err()).contains("for " + members.get(0) + "/eu-west-1 written to " + written);
   }
+
+  @Test
+  void html_asTheFormat_orBesideJson_showsEachScopesVpcCoverageAndFindings(@TempDir Path dir) throws Exception {
+    String endpoint = accounts.singleAzEndpoint(LocalAccounts.CALLER, Region.EU_WEST_1);
+    Path page = dir.resolve("report.html");
+
+    Cli json = scan("--region", "us-east-1", "--region", "eu-west-1", "--format", "json", "--html", page.toString());
+    Cli html = scan("--region", "us-east-1", "--region", "eu-west-1", "--format", "html");
+
+    assertThat(json.exit()).isEqualTo(EndpointGuardCli.NON_COMPLIANT);
+    assertThat(JSON.readTree(json.out()).get("version").asText()).isEqualTo("endpoint-guard/1");
+    assertThat(json.err()).contains("html: report written to " + page);
+    String written = Files.readString(page);
+    assertThat(html.exit()).isEqualTo(EndpointGuardCli.NON_COMPLIANT);
+    for (String doc : List.of(written, html.out())) {
+      assertThat(doc).startsWith("<!DOCTYPE html>").contains(endpoint).contains("eu-west-1")
+          .contains("single-az-endpoint").contains("✗").contains("$7.30").doesNotContain("http://", "https://");
+    }
+  }
 }

@@ -14,6 +14,7 @@ import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.plan.RetryableAwsException;
 import dev.endpointguard.plan.SafetyCheck;
 import dev.endpointguard.report.EvaluationResult;
+import dev.endpointguard.report.VpcCoverage;
 import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.Rule;
@@ -134,7 +135,7 @@ public final class Pipeline {
     }
     List<EvaluationResult> results = pending.stream().map(p -> p.result).toList();
     return new Run(request, new AccountRegion(estate.accountId(), estate.region()), results,
-        withTagProblems(problems, estate), retryable);
+        withTagProblems(problems, estate), retryable, VpcCoverage.of(estate));
   }
 
   /** The inventory's problems, then each malformed exemption tag of the resources in scope (issue 12). */

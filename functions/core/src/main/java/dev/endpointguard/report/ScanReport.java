@@ -4,14 +4,26 @@ import dev.endpointguard.plan.Outcome;
 import java.util.List;
 import java.util.Objects;
 
-/** One run's results over an account and region. */
-public record ScanReport(String account, String region, List<EvaluationResult> results) {
+/**
+ * One run's results over an account and region.
+ *
+ * @param coverage the AZ coverage of each VPC the run read (for the HTML report; not part of the JSON report); empty
+ *                 when the run read no VPC or its estate was not kept
+ */
+public record ScanReport(String account, String region, List<EvaluationResult> results,
+                         List<VpcCoverage> coverage) {
   public static final String VERSION = "endpoint-guard/1";
 
   public ScanReport {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(region, "region");
     results = List.copyOf(results);
+    coverage = List.copyOf(coverage);
+  }
+
+  /** A report without coverage. */
+  public ScanReport(String account, String region, List<EvaluationResult> results) {
+    this(account, region, results, List.of());
   }
 
   /** Counts over evaluations: how many, how many NON_COMPLIANT, how many plans applied or failed. */

@@ -132,10 +132,18 @@ public final class Snapshots {
     private int availableIps = 250;
     private boolean isPublic;
     private final Map<String, String> tags = new HashMap<>();
+    private String azName;
 
     private SubnetBuilder(String subnetId, String azId) {
       this.subnetId = subnetId;
       this.azId = azId;
+      this.azName = defaultAzName(azId);
+    }
+
+    /** The AZ name the account maps the AZ id to (default: use1-az2 → us-east-1b). */
+    public SubnetBuilder azName(String name) {
+      this.azName = name;
+      return this;
     }
 
     public SubnetBuilder freeIps(int count) {
@@ -159,11 +167,11 @@ public final class Snapshots {
     }
 
     public SubnetInfo build() {
-      return new SubnetInfo(subnetId, vpcId, azName(azId), azId, availableIps, isPublic, tags);
+      return new SubnetInfo(subnetId, vpcId, azName, azId, availableIps, isPublic, tags);
     }
 
     /** use1-az2 → us-east-1b: stable and readable; real accounts map ids to names differently. */
-    private static String azName(String azId) {
+    private static String defaultAzName(String azId) {
       char last = azId.charAt(azId.length() - 1);
       return "us-east-1" + (Character.isDigit(last) ? (char) ('a' + last - '1') : 'x');
     }
