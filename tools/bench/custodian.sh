@@ -11,6 +11,7 @@
 #                                (endpoint-guard, Custodian, endpoint-guard, ...) so load changes fall on both alike
 #   ENDPOINT_GUARD_JAVA_OPTS     JVM flags for endpoint-guard (as bin/endpoint-guard takes them); JAVA_OPTS is used
 #                                when it is unset
+#   ENDPOINT_GUARD_CDS           off: endpoint-guard without its class-data-sharing archive (as bin/endpoint-guard)
 #   SEED_THREADS (16)            client threads that create the endpoints
 #
 # What it does: installs c7n==0.9.53 into ${XDG_CACHE_HOME:-$HOME/.cache}/endpoint-guard/custodian-venv when it is
@@ -220,7 +221,8 @@ run_tool() {
 
 # --- the rounds ----------------------------------------------------------------------------------------------------
 
-say "Tools: ${TOOLS[*]}; ROUNDS=$ROUNDS; ENDPOINT_GUARD_JAVA_OPTS='${ENDPOINT_GUARD_JAVA_OPTS}'"
+say "Tools: ${TOOLS[*]}; ROUNDS=$ROUNDS; ENDPOINT_GUARD_JAVA_OPTS='${ENDPOINT_GUARD_JAVA_OPTS}'" \
+  "ENDPOINT_GUARD_CDS=${ENDPOINT_GUARD_CDS:-on}"
 for tool in "${TOOLS[@]}"; do
   run_tool "$tool" "$tool-warmup" >/dev/null
   say "  warm-up $tool: $(cat "$work/$tool-warmup/findings")"
@@ -244,7 +246,8 @@ range() { "$python" -c 'import sys; v = sorted(map(float, sys.argv[1:])); print(
 echo "estate: $ENDPOINTS Interface endpoints in $VPCS VPCs; $ROUNDS interleaved rounds; cores: $(nproc);" \
   "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 wants endpoint-guard &&
-  echo "endpoint-guard: $(java -version 2>&1 | head -1)${ENDPOINT_GUARD_JAVA_OPTS:+, $ENDPOINT_GUARD_JAVA_OPTS}"
+  echo "endpoint-guard: $(java -version 2>&1 | head -1)${ENDPOINT_GUARD_JAVA_OPTS:+, $ENDPOINT_GUARD_JAVA_OPTS}$(
+    )${ENDPOINT_GUARD_CDS:+, ENDPOINT_GUARD_CDS=$ENDPOINT_GUARD_CDS}"
 wants custodian && echo "custodian: $C7N, $("${custodian%/custodian}/python" --version)"
 printf '%-15s | %-22s | %-22s | %-17s | %s\n' tool "wall s median (range)" "client CPU s (range)" \
   "local AWS CPU s" requests

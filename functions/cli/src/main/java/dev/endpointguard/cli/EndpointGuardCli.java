@@ -73,12 +73,16 @@ public final class EndpointGuardCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    // Before any logger exists: the CLI logs warnings to stderr; stdout carries only results.
-    if (System.getProperty("log4j2.configurationFile") == null) {
-      System.setProperty("log4j2.configurationFile", "log4j2-cli.xml");
-    }
+    useCliLogging();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(commandLine(out, err).execute(args));
+  }
+
+  /** Before any logger exists: the CLI logs warnings to stderr; stdout carries only results. */
+  static void useCliLogging() {
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "log4j2-cli.xml");
+    }
   }
 }
