@@ -78,6 +78,16 @@ public final class PolicyNarrower {
   }
 
   /**
+   * What of {@code serviceName} the narrowing depends on: the Region whose AWS-owned S3 buckets an S3 endpoint's
+   * narrowed policy keeps (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html), empty for every
+   * other service. Two endpoints with the same policy and the same answer here get the same narrowing, so a cache of
+   * narrowings is keyed by this, not by the service name.
+   */
+  public static Optional<String> serviceDependence(String serviceName) {
+    return AwsOwnedBuckets.region(serviceName);
+  }
+
+  /**
    * The narrowed policy for an endpoint of {@code serviceName} ({@code com.amazonaws.us-east-1.s3}); empty when the
    * policy cannot be parsed, nothing is broad, no identity is trusted, the result would exceed AWS's size limit, or
    * no narrowing passes {@link NarrowingCheck} and the analyser.

@@ -23,7 +23,12 @@ final class PolicyJudgements {
   record Judgement(PolicyAnalysis analysis, Optional<PolicyNarrower.Narrowing> narrowed, Optional<String> violation) {
   }
 
-  private record Key(String document, String previous, TrustedIdentities trust, String serviceName) {
+  /**
+   * What a judgement depends on. The service matters only through {@link PolicyNarrower#serviceDependence}: keying by
+   * the service name would analyse the same document once per service (hundreds of times on an estate whose
+   * endpoints share a few documents).
+   */
+  private record Key(String document, String previous, TrustedIdentities trust, Optional<String> s3Region) {
   }
 
   private final Map<Key, Judgement> remembered = Collections.synchronizedMap(
@@ -41,7 +46,8 @@ final class PolicyJudgements {
    * the endpoint's service, e.g. {@code com.amazonaws.us-east-1.s3}.
    */
   Judgement judge(String document, String previous, TrustedIdentities trust, String serviceName) {
-    return remembered.computeIfAbsent(new Key(document, previous, trust, serviceName),
+    return remembered.computeIfAbsent(
+        new Key(document, previous, trust, PolicyNarrower.serviceDependence(serviceName)),
         k -> compute(document, previous, trust, serviceName));
   }
 

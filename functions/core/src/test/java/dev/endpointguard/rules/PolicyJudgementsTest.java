@@ -47,4 +47,30 @@ class PolicyJudgementsTest {
     assertThat(j.analysis().broad()).isFalse();
     assertThat(j.narrowed()).isEmpty();
   }
+
+  @Test
+  void judge_sameDocumentForAnotherNonS3Service_isTheSameJudgement() {
+    // Issue 13: the narrowing depends on the service only for S3 (the AWS-owned buckets it keeps); an estate whose
+    // endpoints share one document across many services is analysed once, not once per service.
+    PolicyJudgements.Judgement ssm = judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY,
+        OURS, "com.amazonaws.us-east-1.ssm");
+
+    assertThat(judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY, OURS,
+        "com.amazonaws.us-east-1.kms")).isSameAs(ssm);
+  }
+
+  @Test
+  void judge_s3InAnotherRegion_isJudgedAgain_keepingThatRegionsBuckets() {
+    PolicyJudgements.Judgement east = judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY,
+        OURS, "com.amazonaws.us-east-1.s3");
+    PolicyJudgements.Judgement west = judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY,
+        OURS, "com.amazonaws.eu-west-1.s3");
+
+    assertThat(west).isNotSameAs(east);
+    assertThat(east.narrowed()).hasValueSatisfying(p -> assertThat(p.policy()).contains("us-east-1"));
+    assertThat(west.narrowed()).hasValueSatisfying(p -> assertThat(p.policy()).contains("eu-west-1")
+        .doesNotContain("us-east-1"));
+    assertThat(judgements.judge(Snapshots.FULL_ACCESS_POLICY, Snapshots.FULL_ACCESS_POLICY, OURS,
+        "com.amazonaws.us-east-1.ssm")).isNotSameAs(east);
+  }
 }
