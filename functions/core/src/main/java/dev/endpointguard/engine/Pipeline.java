@@ -4,6 +4,7 @@ import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.inventory.InventoryResult;
 import dev.endpointguard.model.AccountRegion;
+import dev.endpointguard.model.EndpointServiceSnapshot;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.VpcSnapshot;
@@ -119,6 +120,17 @@ public final class Pipeline {
         }
         Evaluation e = rule.evaluate(vpc, context);
         Optional<String> exempt = Exemptions.exemption(vpc.vpc().tags(), rule.id(), today);
+        Evaluation judged = exempt.map(e::notApplicable).orElse(e);
+        pending.add(new Pending(judged, Change.previousState(judged.plan(), estate)));
+      }
+    }
+    for (EndpointServiceSnapshot service : estate.endpointServices()) {
+      for (Rule.EndpointServiceRule rule : rules.endpointServiceRules()) {
+        if (settings.mode(rule.id()) == Mode.OFF) {
+          continue;
+        }
+        Evaluation e = rule.evaluate(service, context);
+        Optional<String> exempt = Exemptions.exemption(service.tags(), rule.id(), today);
         Evaluation judged = exempt.map(e::notApplicable).orElse(e);
         pending.add(new Pending(judged, Change.previousState(judged.plan(), estate)));
       }

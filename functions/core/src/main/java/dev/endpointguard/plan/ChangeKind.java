@@ -24,7 +24,9 @@ public enum ChangeKind {
   NARROW_POLICY("NarrowPolicy", "ec2:ModifyVpcEndpoint"),
   /** AuthorizeSecurityGroupIngress for the new sources, then RevokeSecurityGroupIngress for the old one. */
   REPLACE_INGRESS_SOURCE("ReplaceIngressSource", "ec2:AuthorizeSecurityGroupIngress",
-      "ec2:RevokeSecurityGroupIngress");
+      "ec2:RevokeSecurityGroupIngress"),
+  /** ModifyVpcEndpointServiceConfiguration with AcceptanceRequired=true. */
+  REQUIRE_ACCEPTANCE("RequireAcceptance", "ec2:ModifyVpcEndpointServiceConfiguration");
 
   private final String reportName;
   private final List<String> iamActions;

@@ -22,7 +22,12 @@ public final class ReportJson {
     node.put("rule", e.rule().id());
     node.put("resourceType", e.resourceType().configName());
     node.put("resourceId", e.resourceId());
-    node.put("vpcId", e.vpcId());
+    // null for a resource in no VPC (an endpoint service).
+    if (e.vpc().isPresent()) {
+      node.put("vpcId", e.vpc().get());
+    } else {
+      node.putNull("vpcId");
+    }
     node.put("status", e.status().name());
     node.put("severity", e.severity().name());
     node.put("reason", e.reason());
