@@ -27,6 +27,8 @@ final class EndpointServiceReader {
   /** MaxResults 5..1000 for both calls. */
   static final int PAGE_SIZE = 1000;
   static final String NOT_FOUND = "InvalidVpcEndpointServiceId.NotFound";
+  /** The resource a problem names when the service listing itself failed. */
+  static final String EVERY_SERVICE = "(endpoint services)";
 
   private final Ec2Client ec2;
   private final String region;
@@ -36,10 +38,25 @@ final class EndpointServiceReader {
     this.region = region;
   }
 
-  /** Every endpoint service of the account in the Region, with its allowed principals. */
+  /**
+   * Every endpoint service of the account in the Region, with its allowed principals. A listing refused for good
+   * (AccessDenied: a role without the permission) leaves the services out and says so, so the endpoints of the same
+   * run are still evaluated; an error a retry can fix escapes, for the caller to retry.
+   */
   List<EndpointServiceSnapshot> all(Consumer<InventoryProblem> problems) {
-    return withPrincipals(configurations(DescribeVpcEndpointServiceConfigurationsRequest.builder()
-        .maxResults(PAGE_SIZE).build(), problems), problems);
+    Map<String, ServiceConfiguration> found;
+    try {
+      found = configurations(DescribeVpcEndpointServiceConfigurationsRequest.builder().maxResults(PAGE_SIZE).build(),
+          problems);
+    } catch (SdkException e) {
+      if (AwsErrors.retryable(e)) {
+        throw e;
+      }
+      problems.accept(new InventoryProblem(EVERY_SERVICE, "could not list the account's endpoint services ("
+          + AwsErrors.describe(e) + ")"));
+      return List.of();
+    }
+    return withPrincipals(found, problems);
   }
 
   /**

@@ -20,6 +20,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AllowedPrincipal;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
@@ -134,5 +140,62 @@ class PipelineEndpointServiceTest {
     assertThat(run.report().results()).extracting(r -> r.evaluation().resourceId()).containsExactly(named)
         .doesNotContain(other);
     assertThat(run.problems()).extracting(InventoryProblem::resourceId).containsExactly("vpce-svc-0123456789abcdef0");
+  }
+
+  /** A pipeline whose EC2 client refuses one operation, as a role without its permission would be refused. */
+  private static Pipeline refusing(LocalAws local, String operation) {
+    ExecutionInterceptor refuse = new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+          throw SdkClientException.create(operation + " refused");
+        }
+      }
+    };
+    return Wiring.pipeline(new AwsClients(AwsClients.Target.local(Region.US_EAST_1, local.endpoint())
+        .withRetries(false).withInterceptors(List.of(refuse))));
+  }
+
+  @Test
+  void run_permissionsUnreadable_serviceNotApplicableWithWhyAndNoPlan(LocalAws local) {
+    String open = services.create(subnet, false, List.of("*"), List.of());
+
+    Run run = refusing(local, "DescribeVpcEndpointServicePermissions")
+        .run(Requests.of(Targets.allInRegion(), serviceRuleOnly(Mode.REMEDIATE)));
+
+    EvaluationResult r = result(run, open);
+    assertThat(r.evaluation().status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(r.evaluation().reason()).startsWith(open + " requires no acceptance, but its allowed principals could"
+        + " not be read (DescribeVpcEndpointServicePermissions failed: SdkClientException: ")
+        .endsWith("), so who may connect is unknown and no plan is made");
+    assertThat(r.outcome()).isEqualTo(Outcome.NONE);
+    assertThat(run.problems()).singleElement().satisfies(p -> {
+      assertThat(p.resourceId()).isEqualTo(open);
+      assertThat(p.leftOut()).isFalse();
+    });
+    assertThat(configuration(open).acceptanceRequired()).isFalse();
+  }
+
+  @Test
+  void run_serviceListingRefused_endpointsStillEvaluatedAndTheGapReported(LocalAws local) {
+    services.create(subnet, false, List.of("*"), List.of());
+    String vpc = ec2.describeSubnets(b -> b.subnetIds(subnet)).subnets().get(0).vpcId();
+    String endpoint = ec2.createVpcEndpoint(b -> b.vpcId(vpc).serviceName("com.amazonaws.us-east-1.ssm")
+        .vpcEndpointType("Interface").subnetIds(subnet).privateDnsEnabled(false)).vpcEndpoint().vpcEndpointId();
+    Map<RuleId, Mode> modes = new EnumMap<>(RuleId.class);
+    for (RuleId rule : RuleId.values()) {
+      modes.put(rule, Mode.ALERT);
+    }
+
+    Run run = refusing(local, "DescribeVpcEndpointServiceConfigurations").run(Requests.of(Targets.allInRegion(),
+        Settings.fromValues(List.of(), List.of(), null, null, modes)));
+
+    assertThat(run.report().results()).extracting(r -> r.evaluation().resourceId()).contains(endpoint)
+        .allMatch(id -> !id.startsWith("vpce-svc-"));
+    assertThat(run.problems()).singleElement().satisfies(p -> {
+      assertThat(p.resourceId()).isEqualTo("(endpoint services)");
+      assertThat(p.problem()).startsWith("could not list the account's endpoint services (SdkClientException: ");
+      assertThat(p.leftOut()).isTrue();
+    });
   }
 }
