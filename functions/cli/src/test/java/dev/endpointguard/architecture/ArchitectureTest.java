@@ -124,7 +124,7 @@ class ArchitectureTest {
     assertThat(writes).containsExactlyInAnyOrder("AddSubnets.modifyVpcEndpoint",
         "EnablePrivateDns.modifyVpcEndpoint", "EnableVpcDnsAttribute.modifyVpcAttribute",
         "NarrowPolicy.modifyVpcEndpoint", "ReplaceIngressSource.authorizeSecurityGroupIngress",
-        "ReplaceIngressSource.revokeSecurityGroupIngress");
+        "ReplaceIngressSource.revokeSecurityGroupIngress", "RequireAcceptance.modifyVpcEndpointServiceConfiguration");
   }
 
   /** The rules above would pass vacuously if the predicates matched nothing; they match the calls they are about. */

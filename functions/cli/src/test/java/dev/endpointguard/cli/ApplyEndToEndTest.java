@@ -10,6 +10,7 @@ import dev.endpointguard.localaws.DemoEstate;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.report.PlanFile;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.LocalEndpointServices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -237,5 +238,35 @@ class ApplyEndToEndTest {
     assertThat(both.exit()).isEqualTo(EndpointGuardCli.USAGE);
     assertThat(both.err()).startsWith("endpoint-guard: use --fix or --plan-out, not both");
     assertThat(Files.exists(dir.resolve("plan.json"))).isFalse();
+  }
+
+  @Test
+  void endpointServiceOpenToEveryone_planOutThenApply_requiresAcceptance_principalsKept(LocalAws aws,
+      AwsClients clients) throws Exception {
+    // Issue 12 parts 3 and 4 together: the provider-side plan round-trips through the plan file.
+    String vpc = clients.ec2().createVpc(b -> b.cidrBlock("10.70.0.0/16")).vpc().vpcId();
+    String subnet = clients.ec2().createSubnet(b -> b.vpcId(vpc).cidrBlock("10.70.1.0/24")
+        .availabilityZone("us-east-1a")).subnet().subnetId();
+    String service = new LocalEndpointServices(aws, clients.ec2()).create(subnet, false, List.of("*"), List.of());
+    Path plan = dir.resolve("plan.json");
+
+    Cli scan = run("scan", "--endpoint-url", aws.endpoint().toString(), "--region", "us-east-1",
+        "--rule", "broad-endpoint-service-permissions", "--format", "json", "--plan-out", plan.toString());
+    assertThat(scan.exit()).as(scan.err()).isEqualTo(EndpointGuardCli.NON_COMPLIANT);
+    JsonNode change = JSON.readTree(Files.readString(plan)).get("changes").get(0);
+    assertThat(change.get("change").asText()).isEqualTo("RequireAcceptance");
+    assertThat(change.get("target").asText()).isEqualTo(service);
+    assertThat(change.get("detail").get("untrustedPrincipals").get(0).asText()).isEqualTo("*");
+    assertThat(change.get("expect").get("acceptanceRequired").asBoolean()).isFalse();
+
+    Cli applied = apply(aws.endpoint().toString(), plan, "--format", "json");
+
+    assertThat(applied.exit()).as(applied.err() + applied.out()).isZero();
+    assertThat(outcomes(applied.out())).containsEntry("RequireAcceptance " + service, "APPLIED");
+    var config = clients.ec2().describeVpcEndpointServiceConfigurations(b -> b.serviceIds(service))
+        .serviceConfigurations().get(0);
+    assertThat(config.acceptanceRequired()).isTrue();
+    assertThat(clients.ec2().describeVpcEndpointServicePermissions(b -> b.serviceId(service)).allowedPrincipals())
+        .extracting(p -> p.principal()).containsExactly("*");
   }
 }

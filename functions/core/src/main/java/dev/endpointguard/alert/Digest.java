@@ -6,6 +6,7 @@ import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;
+import dev.endpointguard.rules.Evaluation;
 import dev.endpointguard.rules.RuleId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -135,20 +136,25 @@ final class Digest {
     return String.join(", ", parts);
   }
 
+  /** The VPC column: the resource's VPC, or {@code -} for a resource in none (an endpoint service). */
+  private static String vpcColumn(Evaluation evaluation) {
+    return evaluation.vpc().orElse("-");
+  }
+
   /** One line per finding, columns aligned: resource, VPC, outcome, reason (and the error, if any). */
   private static List<String> rows(List<EvaluationResult> findings) {
     int idWidth = 0;
     int vpcWidth = 0;
     for (EvaluationResult r : findings) {
       idWidth = Math.max(idWidth, r.evaluation().resourceId().length());
-      vpcWidth = Math.max(vpcWidth, r.evaluation().vpcId().length());
+      vpcWidth = Math.max(vpcWidth, vpcColumn(r.evaluation()).length());
     }
     String format = "  %-" + idWidth + "s  %-" + vpcWidth + "s  %-8s  %s";
     List<String> rows = new ArrayList<>(findings.size());
     for (EvaluationResult r : findings) {
       String reason = r.evaluation().reason() + r.error().map(e -> " [" + e + "]").orElse("");
       StringBuilder row = new StringBuilder(String.format(format, r.evaluation().resourceId(),
-          r.evaluation().vpcId(), r.outcome(), reason));
+          vpcColumn(r.evaluation()), r.outcome(), reason));
       // Undo in reverse order, as the single-finding alert does.
       List<Change> applied = new ArrayList<>(r.appliedChanges());
       java.util.Collections.reverse(applied);

@@ -25,8 +25,9 @@ final class FindingText {
         .append(e.resourceId()).append(" is ").append(e.status()).append(". Outcome: ").append(result.outcome())
         .append(".\n\n");
     text.append("What: ").append(e.reason()).append('\n');
-    text.append("Where: account ").append(account).append(", region ").append(region).append(", VPC ")
-        .append(e.vpcId()).append(", resource ").append(e.resourceId()).append(" (")
+    text.append("Where: account ").append(account).append(", region ").append(region)
+        .append(e.vpc().map(vpc -> ", VPC " + vpc).orElse("")).append(", resource ").append(e.resourceId())
+        .append(" (")
         .append(e.resourceType().configName()).append(")\n");
     text.append("Why it matters: ").append(RuleImpact.why(e.rule())).append("\n\n");
     done(text, result);

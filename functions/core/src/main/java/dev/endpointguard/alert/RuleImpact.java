@@ -25,6 +25,10 @@ final class RuleImpact {
       // https://docs.aws.amazon.com/vpc/latest/privatelink/interface-endpoints.html (endpoint security groups)
       case BROAD_ENDPOINT_SECURITY_GROUP -> "The security group admits 0.0.0.0/0 or ::/0: anything that can reach the"
           + " VPC (peered networks, VPN, on-premises) can reach the endpoint.";
+      // https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html (Considerations)
+      case BROAD_ENDPOINT_SERVICE_PERMISSIONS -> "Principals outside your trusted accounts can create endpoints to the"
+          + " service and are connected without review: with * allowed, AWS says your load balancer will be public"
+          + " even if it has no public IP address.";
     };
   }
 }

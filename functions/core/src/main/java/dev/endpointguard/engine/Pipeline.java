@@ -4,6 +4,7 @@ import dev.endpointguard.inventory.Inventory;
 import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.inventory.InventoryResult;
 import dev.endpointguard.model.AccountRegion;
+import dev.endpointguard.model.EndpointServiceSnapshot;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.VpcSnapshot;
@@ -124,6 +125,17 @@ public final class Pipeline {
         pending.add(new Pending(judged, estate));
       }
     }
+    for (EndpointServiceSnapshot service : estate.endpointServices()) {
+      for (Rule.EndpointServiceRule rule : rules.endpointServiceRules()) {
+        if (settings.mode(rule.id()) == Mode.OFF) {
+          continue;
+        }
+        Evaluation e = rule.evaluate(service, context);
+        Optional<String> exempt = Exemptions.exemption(service.tags(), rule.id(), today);
+        Evaluation judged = exempt.map(e::notApplicable).orElse(e);
+        pending.add(new Pending(judged, estate));
+      }
+    }
 
     // VPC-level fixes first: endpoint fixes (private DNS) depend on the VPC's DNS attributes.
     List<Pending> order = new ArrayList<>(pending);
@@ -145,6 +157,8 @@ public final class Pipeline {
         .forEach(p -> all.add(InventoryProblem.incomplete(e.endpointId(), p))));
     estate.vpcs().forEach(v -> Exemptions.tagProblems(v.vpc().tags())
         .forEach(p -> all.add(InventoryProblem.incomplete(v.vpc().vpcId(), p))));
+    estate.endpointServices().forEach(s -> Exemptions.tagProblems(s.tags())
+        .forEach(p -> all.add(InventoryProblem.incomplete(s.serviceId(), p))));
     return all;
   }
 

@@ -146,11 +146,15 @@ public final class PlanApplier {
     }
   }
 
-  /** Every endpoint, VPC and security group the plan names (written or evaluated), for one inventory read. */
+  /**
+   * Every endpoint, VPC, security group and endpoint service the plan names (written or evaluated), for one inventory
+   * read.
+   */
   static Targets targets(PlanFile plan) {
     Set<String> endpoints = new LinkedHashSet<>();
     Set<String> vpcs = new LinkedHashSet<>();
     Set<String> groups = new LinkedHashSet<>();
+    Set<String> services = new LinkedHashSet<>();
     for (PlanFile.Entry e : plan.changes()) {
       for (String id : List.of(e.change().target(), e.resourceId())) {
         if (ResourceIdFormat.VPC_ENDPOINT.matches(id)) {
@@ -159,9 +163,11 @@ public final class PlanApplier {
           vpcs.add(id);
         } else if (ResourceIdFormat.SECURITY_GROUP.matches(id)) {
           groups.add(id);
+        } else if (ResourceIdFormat.VPC_ENDPOINT_SERVICE.matches(id)) {
+          services.add(id);
         }
       }
     }
-    return new Targets(false, List.copyOf(endpoints), List.copyOf(vpcs), List.copyOf(groups));
+    return new Targets(false, List.copyOf(endpoints), List.copyOf(vpcs), List.copyOf(groups), List.copyOf(services));
   }
 }

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AllowedPrincipal;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
@@ -20,6 +22,8 @@ public final class AwsLiveState implements LiveState {
   static final String VPC_NOT_FOUND = "InvalidVpcID.NotFound";
   static final String GROUP_NOT_FOUND = "InvalidGroup.NotFound";
   static final String GROUP_ID_MALFORMED = "InvalidGroupId.Malformed";
+  /** ServiceState values of a service on its way out. */
+  static final Set<String> GONE = Set.of("Deleting", "Deleted");
 
   private final Ec2Client ec2;
 
@@ -50,6 +54,28 @@ public final class AwsLiveState implements LiveState {
     RawEndpoint e = found.get();
     return Optional.of(new LiveEndpoint(e.endpointId(), e.vpcId(), e.state(), e.privateDnsEnabled(), e.subnetIds(),
         azIdsOf(e.subnetIds()), e.policyDocument()));
+  }
+
+  @Override
+  public Optional<LiveEndpointService> endpointService(String serviceId) {
+    try {
+      Optional<ServiceConfiguration> found = ec2.describeVpcEndpointServiceConfigurations(b -> b.serviceIds(serviceId))
+          .serviceConfigurations().stream().filter(c -> serviceId.equals(c.serviceId())).findFirst();
+      if (found.isEmpty() || GONE.contains(found.get().serviceStateAsString())) {
+        return Optional.empty();
+      }
+      List<String> principals = ec2.describeVpcEndpointServicePermissionsPaginator(b -> b.serviceId(serviceId)
+              .maxResults(EndpointServiceReader.PAGE_SIZE)).allowedPrincipals().stream()
+          .map(AllowedPrincipal::principal).filter(Objects::nonNull).toList();
+      ServiceConfiguration c = found.get();
+      return Optional.of(new LiveEndpointService(serviceId, c.serviceStateAsString(),
+          Boolean.TRUE.equals(c.acceptanceRequired()), principals));
+    } catch (Ec2Exception e) {
+      if (EndpointServiceReader.NOT_FOUND.equals(e.awsErrorDetails().errorCode())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private Set<String> azIdsOf(List<String> subnetIds) {

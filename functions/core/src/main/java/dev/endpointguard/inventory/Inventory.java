@@ -2,6 +2,7 @@ package dev.endpointguard.inventory;
 
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.model.AccountId;
+import dev.endpointguard.model.EndpointServiceSnapshot;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
@@ -32,8 +33,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * Reads the VPC endpoints named by {@link Targets} and everything rules need about them into an immutable
- * {@link Estate}. Batched: the number of calls grows with pages and VPCs, never with endpoints (docs/performance.md).
+ * Reads the VPC endpoints named by {@link Targets} and everything rules need about them, and the account's endpoint
+ * services in scope, into an immutable {@link Estate}. Batched: the number of calls grows with pages and VPCs, never with endpoints (docs/performance.md).
  * What could not be read is returned beside the estate as {@link InventoryProblem}s, not thrown.
  */
 public final class Inventory {
@@ -46,6 +47,7 @@ public final class Inventory {
   private final HostedZones hostedZones;
   private final ServiceCatalog catalog;
   private final OrganizationReader organization;
+  private final EndpointServiceReader endpointServices;
   private volatile GetCallerIdentityResponse identity;
   private volatile String account;
 
@@ -69,6 +71,7 @@ public final class Inventory {
     this.hostedZones = new HostedZones(route53);
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.organization = new OrganizationReader(organizations);
+    this.endpointServices = new EndpointServiceReader(ec2, region);
   }
 
   public String region() {
@@ -127,7 +130,8 @@ public final class Inventory {
   }
 
   /**
-   * Reads the targets.
+   * Reads the targets: the endpoints they name and, for the whole Region or service ids, the account's endpoint
+   * services with their allowed principals.
    *
    * @param readOwnOrganization when true (no trusted organization is configured) and an endpoint policy in scope names
    *                            an organization, the account's own organization is read too, at most once per call
@@ -135,6 +139,17 @@ public final class Inventory {
    */
   public InventoryResult load(Targets targets, boolean readOwnOrganization) {
     List<InventoryProblem> problems = new ArrayList<>();
+    Consumer<InventoryProblem> report = problems::add;
+    List<EndpointServiceSnapshot> services = targets.wholeRegion() ? endpointServices.all(report)
+        : targets.endpointServiceIds().isEmpty() ? List.of()
+        : endpointServices.byIds(targets.endpointServiceIds(), report);
+    InventoryResult endpoints = targets.namesEndpoints() ? loadEndpoints(targets, readOwnOrganization, problems)
+        : new InventoryResult(new Estate(accountId(), region, List.of(), List.of()), problems);
+    return new InventoryResult(endpoints.estate().withEndpointServices(services), endpoints.problems());
+  }
+
+  private InventoryResult loadEndpoints(Targets targets, boolean readOwnOrganization,
+                                        List<InventoryProblem> problems) {
     Consumer<InventoryProblem> report = problems::add;
     EndpointSelection scope = selections.read(targets, report);
     if (scope.inScope().isEmpty()) {

@@ -4,22 +4,32 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * What a run evaluates: every endpoint in the Region, or the endpoints named by id, the endpoints of some VPCs and the
- * endpoints using some security groups (any mix of the three). Trigger decoders and the CLI make it; the inventory
- * reads it. Ids are checked against their EC2 formats ({@link ResourceIdFormat}) and kept once each, in order.
+ * What a run evaluates: every endpoint and endpoint service in the Region, or the endpoints named by id, the endpoints
+ * of some VPCs, the endpoints using some security groups and the account's endpoint services named by id (any mix).
+ * Trigger decoders and the CLI make it; the inventory reads it. Ids are checked against their EC2 formats
+ * ({@link ResourceIdFormat}) and kept once each, in order.
  *
- * @param wholeRegion every endpoint in the Region (the id lists are then empty)
+ * @param wholeRegion        every endpoint and every endpoint service of the account in the Region (the id lists are
+ *                           then empty)
+ * @param endpointServiceIds endpoint services this account offers ({@code vpce-svc-…})
  * @throws IllegalArgumentException for an id of the wrong format, or ids given with {@code wholeRegion}
  */
 public record Targets(boolean wholeRegion, List<String> endpointIds, List<String> vpcIds,
-                      List<String> securityGroupIds) {
+                      List<String> securityGroupIds, List<String> endpointServiceIds) {
   public Targets {
     endpointIds = checked(endpointIds, ResourceIdFormat.VPC_ENDPOINT);
     vpcIds = checked(vpcIds, ResourceIdFormat.VPC);
     securityGroupIds = checked(securityGroupIds, ResourceIdFormat.SECURITY_GROUP);
-    if (wholeRegion && !(endpointIds.isEmpty() && vpcIds.isEmpty() && securityGroupIds.isEmpty())) {
+    endpointServiceIds = checked(endpointServiceIds, ResourceIdFormat.VPC_ENDPOINT_SERVICE);
+    if (wholeRegion && !(endpointIds.isEmpty() && vpcIds.isEmpty() && securityGroupIds.isEmpty()
+        && endpointServiceIds.isEmpty())) {
       throw new IllegalArgumentException("the whole Region takes no ids");
     }
+  }
+
+  /** Endpoints, VPCs and security groups, no endpoint service. */
+  public Targets(boolean wholeRegion, List<String> endpointIds, List<String> vpcIds, List<String> securityGroupIds) {
+    this(wholeRegion, endpointIds, vpcIds, securityGroupIds, List.of());
   }
 
   /** Every endpoint in the Region. */
@@ -44,9 +54,20 @@ public record Targets(boolean wholeRegion, List<String> endpointIds, List<String
     return new Targets(false, List.of(), List.of(), List.copyOf(ids));
   }
 
+  /** The account's endpoint services with these ids. */
+  public static Targets endpointServices(Collection<String> ids) {
+    return new Targets(false, List.of(), List.of(), List.of(), List.copyOf(ids));
+  }
+
   /** True when there is nothing to read. */
   public boolean isEmpty() {
-    return !wholeRegion && endpointIds.isEmpty() && vpcIds.isEmpty() && securityGroupIds.isEmpty();
+    return !wholeRegion && endpointIds.isEmpty() && vpcIds.isEmpty() && securityGroupIds.isEmpty()
+        && endpointServiceIds.isEmpty();
+  }
+
+  /** True when endpoints are to be read (the whole Region, or ids naming endpoints, VPCs or security groups). */
+  public boolean namesEndpoints() {
+    return wholeRegion || !(endpointIds.isEmpty() && vpcIds.isEmpty() && securityGroupIds.isEmpty());
   }
 
   /** One line for people: {@code the whole Region}, {@code endpoints vpce-1, vpce-2; VPCs vpc-1}. */
@@ -61,6 +82,7 @@ public record Targets(boolean wholeRegion, List<String> endpointIds, List<String
     part(text, "endpoints", endpointIds);
     part(text, "VPCs", vpcIds);
     part(text, "security groups", securityGroupIds);
+    part(text, "endpoint services", endpointServiceIds);
     return text.toString();
   }
 

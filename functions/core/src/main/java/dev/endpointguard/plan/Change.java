@@ -11,16 +11,17 @@ import java.util.Optional;
  * One step of a plan: data that can be printed, sent in an alert, checked for safety and applied by the executor.
  * Each kind is one record that carries all of it (what it is, what it costs and takes away, when it is safe, how it is
  * checked live, written and verified, how it is undone), so a kind that misses a piece does not compile. The set is
- * closed on purpose: there is no change that deletes an endpoint, removes a subnet, turns private DNS off or widens a
- * policy or a security group.
+ * closed on purpose: there is no change that deletes an endpoint, removes a subnet, turns private DNS off, widens a
+ * policy or a security group, or removes a principal from or rejects a connection to an endpoint service.
  */
 public sealed interface Change
-    permits AddSubnets, EnableVpcDnsAttribute, EnablePrivateDns, NarrowPolicy, ReplaceIngressSource {
+    permits AddSubnets, EnableVpcDnsAttribute, EnablePrivateDns, NarrowPolicy, ReplaceIngressSource,
+    RequireAcceptance {
 
   /** The kind: its name in reports ({@code AddSubnets}, …) and the IAM actions applying it needs. */
   ChangeKind kind();
 
-  /** The resource the change writes: an endpoint, VPC or security group id. */
+  /** The resource the change writes: an endpoint, VPC, security group or endpoint service id. */
   String target();
 
   /** The change's parameters, for reports and alerts. */

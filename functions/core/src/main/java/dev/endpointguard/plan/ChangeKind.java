@@ -26,7 +26,9 @@ public enum ChangeKind {
   NARROW_POLICY("NarrowPolicy", "ec2:ModifyVpcEndpoint"),
   /** AuthorizeSecurityGroupIngress for the new sources, then RevokeSecurityGroupIngress for the old one. */
   REPLACE_INGRESS_SOURCE("ReplaceIngressSource", "ec2:AuthorizeSecurityGroupIngress",
-      "ec2:RevokeSecurityGroupIngress");
+      "ec2:RevokeSecurityGroupIngress"),
+  /** ModifyVpcEndpointServiceConfiguration with AcceptanceRequired=true. */
+  REQUIRE_ACCEPTANCE("RequireAcceptance", "ec2:ModifyVpcEndpointServiceConfiguration");
 
   private final String reportName;
   private final List<String> iamActions;
@@ -67,6 +69,7 @@ public enum ChangeKind {
       case ENABLE_PRIVATE_DNS -> EnablePrivateDns.fromDetail(target, d);
       case NARROW_POLICY -> NarrowPolicy.fromDetail(target, d, impact);
       case REPLACE_INGRESS_SOURCE -> ReplaceIngressSource.fromDetail(target, d);
+      case REQUIRE_ACCEPTANCE -> RequireAcceptance.fromDetail(target, d);
     };
   }
 

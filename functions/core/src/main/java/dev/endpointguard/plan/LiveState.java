@@ -28,7 +28,21 @@ public interface LiveState {
     }
   }
 
+  /**
+   * An endpoint service of this account now: its state, whether it requires acceptance, and its allowed principals
+   * (sorted).
+   */
+  record LiveEndpointService(String serviceId, String state, boolean acceptanceRequired,
+                             List<String> allowedPrincipals) {
+    public LiveEndpointService {
+      allowedPrincipals = allowedPrincipals.stream().sorted().toList();
+    }
+  }
+
   Optional<LiveEndpoint> endpoint(String endpointId);
+
+  /** An endpoint service of this account as AWS reports it now; empty when it is gone (or deleted). */
+  Optional<LiveEndpointService> endpointService(String serviceId);
 
   Optional<VpcDnsState> vpcDns(String vpcId);
 

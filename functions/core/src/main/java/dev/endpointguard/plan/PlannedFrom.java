@@ -1,5 +1,6 @@
 package dev.endpointguard.plan;
 
+import dev.endpointguard.model.EndpointServiceSnapshot;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.SecurityGroupInfo;
@@ -62,6 +63,11 @@ final class PlannedFrom {
   /** A security group on an endpoint of the estate. */
   Optional<SecurityGroupInfo> group(String groupId) {
     return group(estate, groupId);
+  }
+
+  /** The endpoint service of the estate with this id, if it was read. */
+  static Optional<EndpointServiceSnapshot> endpointService(Estate estate, String serviceId) {
+    return estate.endpointServices().stream().filter(s -> s.serviceId().equals(serviceId)).findFirst();
   }
 
   /** The endpoint of the estate with this id, if it was read. */

@@ -52,7 +52,12 @@ public final class ReportJson {
       node.put("account", s.account());
       node.put("region", s.region());
     });
-    node.put("vpcId", e.vpcId());
+    // null for a resource in no VPC (an endpoint service).
+    if (e.vpc().isPresent()) {
+      node.put("vpcId", e.vpc().get());
+    } else {
+      node.putNull("vpcId");
+    }
     node.put("status", e.status().name());
     node.put("severity", e.severity().name());
     node.put("reason", e.reason());

@@ -1,5 +1,6 @@
 package dev.endpointguard.rules;
 
+import dev.endpointguard.model.EndpointServiceSnapshot;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.ManagedBy;
@@ -26,6 +27,11 @@ final class EvaluationBuilder {
 
   static EvaluationBuilder on(Rule rule, VpcSnapshot vpc) {
     return new EvaluationBuilder(rule, vpc.vpcId(), vpc.vpcId());
+  }
+
+  /** An endpoint service is in no VPC: its evaluations carry {@link Evaluation#NO_VPC}. */
+  static EvaluationBuilder on(Rule rule, EndpointServiceSnapshot service) {
+    return new EvaluationBuilder(rule, service.serviceId(), Evaluation.NO_VPC);
   }
 
   /** How reasons name an endpoint: {@code vpce-… (com.amazonaws.us-east-1.ssm)}. */

@@ -10,7 +10,8 @@ public enum RuleId {
   PRIVATE_DNS_DISABLED("private-dns-disabled"),
   VPC_DNS_DISABLED("vpc-dns-disabled"),
   BROAD_ENDPOINT_POLICY("broad-endpoint-policy"),
-  BROAD_ENDPOINT_SECURITY_GROUP("broad-endpoint-security-group");
+  BROAD_ENDPOINT_SECURITY_GROUP("broad-endpoint-security-group"),
+  BROAD_ENDPOINT_SERVICE_PERMISSIONS("broad-endpoint-service-permissions");
 
   private final String id;
 

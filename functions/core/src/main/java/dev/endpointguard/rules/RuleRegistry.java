@@ -22,7 +22,8 @@ public final class RuleRegistry {
   /** Every rule endpoint-guard ships. */
   public static RuleRegistry standard() {
     return new RuleRegistry(List.of(new SingleAzEndpointRule(), new PrivateDnsDisabledRule(),
-        new VpcDnsDisabledRule(), new BroadEndpointPolicyRule(), new BroadEndpointSecurityGroupRule()));
+        new VpcDnsDisabledRule(), new BroadEndpointPolicyRule(), new BroadEndpointSecurityGroupRule(),
+        new BroadEndpointServicePermissionsRule()));
   }
 
   public List<Rule.EndpointRule> endpointRules() {
@@ -32,6 +33,11 @@ public final class RuleRegistry {
 
   public List<Rule.VpcRule> vpcRules() {
     return rules.values().stream().filter(Rule.VpcRule.class::isInstance).map(Rule.VpcRule.class::cast).toList();
+  }
+
+  public List<Rule.EndpointServiceRule> endpointServiceRules() {
+    return rules.values().stream().filter(Rule.EndpointServiceRule.class::isInstance)
+        .map(Rule.EndpointServiceRule.class::cast).toList();
   }
 
   /** The rule with this id; an id not registered is an error that lists the registered ones. */

@@ -120,6 +120,8 @@ class AlertFormatterTest {
           + " endpoint";
       case BROAD_ENDPOINT_SECURITY_GROUP -> "anything that can reach the VPC (peered networks, VPN, on-premises) can"
           + " reach the endpoint";
+      case BROAD_ENDPOINT_SERVICE_PERMISSIONS -> "your load balancer will be public even if it has no public IP"
+          + " address";
     };
   }
 
@@ -133,7 +135,8 @@ class AlertFormatterTest {
 
     assertThat(text)
         .contains("What: reason for " + rule.id() + " on " + e.resourceId())
-        .contains("Where: account " + ACCOUNT + ", region " + REGION + ", VPC " + VPC + ", resource "
+        .contains("Where: account " + ACCOUNT + ", region " + REGION
+            + e.vpc().map(vpc -> ", VPC " + vpc).orElse("") + ", resource "
             + e.resourceId() + " (" + e.resourceType().configName() + ")")
         .contains("Why it matters: ")
         .contains(whyFragment(rule))
@@ -351,7 +354,8 @@ class AlertFormatterTest {
     assertThat(json.path("summary").path("findings").asInt()).isEqualTo(11);
     assertThat(json.path("summary").path("omitted").asInt()).isZero();
     assertThat(json.path("summary").path("evaluated").asInt()).isEqualTo(12);
-    assertThat(json.path("summary").path("byRule").path("single-az-endpoint").asInt()).isEqualTo(3);
+    assertThat(json.path("summary").path("byRule").path("single-az-endpoint").asInt()).isEqualTo(2);
+    assertThat(json.path("summary").path("byRule").path("broad-endpoint-service-permissions").asInt()).isEqualTo(1);
     assertThat(json.has("more")).isFalse();
   }
 
@@ -363,7 +367,11 @@ class AlertFormatterTest {
     assertThat(text).startsWith("endpoint-guard: 11 findings in account 123456789012, region us-east-1. Highest"
         + " severity: HIGH. Outcomes: 4 PLANNED, 4 APPLIED, 3 FAILED.\n");
     assertThat(text)
-        .contains("\nsingle-az-endpoint (HIGH): 3 findings\n")
+        .contains("\nsingle-az-endpoint (HIGH): 2 findings\n")
+        .contains("\nbroad-endpoint-service-permissions (HIGH): 1 finding\n")
+        // An endpoint service is in no VPC: its VPC column reads "-".
+        .contains("  vpce-svc-00000005       -                      FAILED    reason for"
+            + " broad-endpoint-service-permissions on vpce-svc-00000005")
         .contains("\nbroad-endpoint-policy (HIGH): 2 findings\n")
         .contains("\nprivate-dns-disabled (MEDIUM): 2 findings\n")
         .contains("\nvpc-dns-disabled (MEDIUM): 2 findings\n")

@@ -4,6 +4,7 @@ import dev.endpointguard.plan.Change;
 import dev.endpointguard.plan.EnablePrivateDns;
 import dev.endpointguard.plan.EnableVpcDnsAttribute;
 import dev.endpointguard.plan.Outcome;
+import dev.endpointguard.plan.RequireAcceptance;
 import dev.endpointguard.plan.VpcDnsAttribute;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ScanReport;
@@ -24,6 +25,7 @@ public final class Findings {
   public static final String REGION = "us-east-1";
   public static final String ENDPOINT = "vpce-0abc1234def567890";
   public static final String VPC = "vpc-0aaa1111bbbb2222c";
+  public static final String SERVICE = "vpce-svc-0abc1234def567890";
   public static final String BROAD_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
       + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
   public static final String NARROW_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
@@ -35,7 +37,7 @@ public final class Findings {
 
   public static Severity severityOf(RuleId rule) {
     return switch (rule) {
-      case SINGLE_AZ_ENDPOINT, BROAD_ENDPOINT_POLICY -> Severity.HIGH;
+      case SINGLE_AZ_ENDPOINT, BROAD_ENDPOINT_POLICY, BROAD_ENDPOINT_SERVICE_PERMISSIONS -> Severity.HIGH;
       case PRIVATE_DNS_DISABLED, VPC_DNS_DISABLED, BROAD_ENDPOINT_SECURITY_GROUP -> Severity.MEDIUM;
     };
   }
@@ -52,17 +54,22 @@ public final class Findings {
       case BROAD_ENDPOINT_POLICY -> List.of(Plans.narrowPolicy(ENDPOINT, BROAD_POLICY, NARROW_POLICY));
       case BROAD_ENDPOINT_SECURITY_GROUP -> List.of(Plans.replaceIngressSource("sg-0123", "tcp", 443, 443,
           "0.0.0.0/0", List.of("10.0.0.0/16")));
+      case BROAD_ENDPOINT_SERVICE_PERMISSIONS -> List.of(new RequireAcceptance(SERVICE, "us-east-1", List.of("*")));
     };
   }
 
   public static Evaluation nonCompliant(RuleId rule, String resourceId, List<Change> plan) {
-    ResourceType type = rule == RuleId.VPC_DNS_DISABLED ? ResourceType.VPC : ResourceType.VPC_ENDPOINT;
-    return new Evaluation(rule, type, resourceId, VPC, Status.NON_COMPLIANT, severityOf(rule),
+    ResourceType type = rule == RuleId.VPC_DNS_DISABLED ? ResourceType.VPC
+        : rule == RuleId.BROAD_ENDPOINT_SERVICE_PERMISSIONS ? ResourceType.VPC_ENDPOINT_SERVICE
+        : ResourceType.VPC_ENDPOINT;
+    String vpc = type == ResourceType.VPC_ENDPOINT_SERVICE ? Evaluation.NO_VPC : VPC;
+    return new Evaluation(rule, type, resourceId, vpc, Status.NON_COMPLIANT, severityOf(rule),
         "reason for " + rule.id() + " on " + resourceId, plan);
   }
 
   public static EvaluationResult result(RuleId rule, Outcome outcome) {
-    String resource = rule == RuleId.VPC_DNS_DISABLED ? VPC : ENDPOINT;
+    String resource = rule == RuleId.VPC_DNS_DISABLED ? VPC
+        : rule == RuleId.BROAD_ENDPOINT_SERVICE_PERMISSIONS ? SERVICE : ENDPOINT;
     return new EvaluationResult(nonCompliant(rule, resource, planFor(rule)), outcome, Optional.empty(),
         previousFor(rule));
   }
@@ -76,6 +83,8 @@ public final class Findings {
       case BROAD_ENDPOINT_POLICY -> Map.of("policyDocument", BROAD_POLICY);
       case BROAD_ENDPOINT_SECURITY_GROUP -> Map.of("securityGroupIngress",
           Map.of("sg-0123", List.of("tcp 443 from 0.0.0.0/0")));
+      case BROAD_ENDPOINT_SERVICE_PERMISSIONS -> Map.of("acceptanceRequired", false, "allowedPrincipals",
+          List.of("*"));
     };
   }
 
@@ -96,7 +105,8 @@ public final class Findings {
     List<EvaluationResult> results = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       RuleId rule = rules[i % rules.length];
-      String id = String.format("vpce-%017x", i);
+      String id = rule == RuleId.BROAD_ENDPOINT_SERVICE_PERMISSIONS ? String.format("vpce-svc-%08x", i)
+          : String.format("vpce-%017x", i);
       Outcome outcome = outcomes[i % outcomes.length];
       Optional<String> error = outcome == Outcome.FAILED ? Optional.of("InvalidParameter: no") : Optional.empty();
       results.add(new EvaluationResult(nonCompliant(rule, id, planFor(rule)), outcome, error, previousFor(rule)));

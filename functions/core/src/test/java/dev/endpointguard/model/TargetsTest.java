@@ -64,4 +64,33 @@ class TargetsTest {
     assertThat(new Targets(false, List.of("vpce-1a2b3c4d"), List.of("vpc-1a2b3c4d"), List.of()).describe())
         .isEqualTo("endpoints vpce-1a2b3c4d; VPCs vpc-1a2b3c4d");
   }
+
+  /** Issue 12: endpoint service ids are 17 hex digits at AWS and 8 on the local AWS; any length between is accepted. */
+  @ParameterizedTest
+  @ValueSource(strings = {"vpce-svc-4ec2a44a", "vpce-svc-03d5ebb7d9579a2b3", "vpce-svc-0123456789ab"})
+  void endpointServices_wellFormedIds_accepted(String id) {
+    Targets targets = Targets.endpointServices(List.of(id, id));
+
+    assertThat(targets.endpointServiceIds()).containsExactly(id);
+    assertThat(targets.isEmpty()).isFalse();
+    assertThat(targets.namesEndpoints()).isFalse();
+    assertThat(targets.describe()).isEqualTo("endpoint services " + id);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"vpce-svc-4ec2a44", "vpce-svc-03d5ebb7d9579a2b3a", "vpce-03d5ebb7d9579a2b3", "VPCE-SVC-4EC2A44A",
+      "vpce-svc-"})
+  void endpointServices_malformedId_rejectedNamingTheExpectedForm(String id) {
+    assertThatThrownBy(() -> Targets.endpointServices(List.of(id)))
+        .hasMessage("not a VPC endpoint service id: '" + id + "' (expected vpce-svc- followed by 8 to 17 lower-case"
+            + " hex digits, e.g. vpce-svc-0123456789abcdef0)");
+  }
+
+  @Test
+  void endpointServices_wholeRegionWithServiceIds_rejected_andTheWholeRegionNamesEndpoints() {
+    assertThatThrownBy(() -> new Targets(true, List.of(), List.of(), List.of(), List.of("vpce-svc-4ec2a44a")))
+        .hasMessage("the whole Region takes no ids");
+    assertThat(Targets.allInRegion().namesEndpoints()).isTrue();
+    assertThat(Targets.endpoints(List.of("vpce-1a2b3c4d")).namesEndpoints()).isTrue();
+  }
 }

@@ -44,6 +44,23 @@ class ChangeImpactTest {
             + " a NAT or internet gateway now goes through the endpoint");
   }
 
+  /** Issue 12: requiring acceptance holds new requests; accepted connections stay, so the operator must review them. */
+  @Test
+  void requireAcceptance_saysNewRequestsWaitAndExistingConnectionsStay() {
+    RequireAcceptance change = new RequireAcceptance("vpce-svc-0123456789abcdef0", "eu-west-1",
+        List.of("arn:aws:iam::444455556666:root", "*"));
+
+    assertThat(change.impact()).isEqualTo("new endpoint connection requests to vpce-svc-0123456789abcdef0 from every"
+        + " allowed principal (trusted ones too) wait in pendingAcceptance until you accept or reject them;"
+        + " connections already accepted are unchanged, so an endpoint of *, arn:aws:iam::444455556666:root that is"
+        + " already connected stays connected: review them with aws ec2 describe-vpc-endpoint-connections --filters"
+        + " Name=service-id,Values=vpce-svc-0123456789abcdef0 --region eu-west-1; no principal is removed, no cost");
+    assertThat(change.rollback()).isEqualTo("aws ec2 modify-vpc-endpoint-service-configuration --service-id"
+        + " vpce-svc-0123456789abcdef0 --no-acceptance-required --region eu-west-1");
+    assertThat(change.describe())
+        .isEqualTo("require acceptance of endpoint connection requests to vpce-svc-0123456789abcdef0");
+  }
+
   @Test
   void enableVpcDnsAttribute_saysTheSideEffectAndThatNothingIsRemoved() {
     assertThat(new EnableVpcDnsAttribute("vpc-1", VpcDnsAttribute.ENABLE_DNS_HOSTNAMES).impact())

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.testing.Plans;
+import dev.endpointguard.testing.Snapshots;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -36,8 +37,12 @@ class ChangeKindTest {
   private static final ReplaceIngressSource REPLACE_V6 = Plans.replaceIngressSource(GROUP, "tcp", 443, 443,
       "::/0", List.of("2600:1f18:1234:5600::/56"));
 
+  private static final RequireAcceptance ACCEPTANCE = new RequireAcceptance(EstateFixture.ENDPOINT_SERVICE, "us-east-1",
+      List.of("*"));
+
   /** One change of every kind. */
-  private static final List<Change> ONE_OF_EACH = List.of(ADD, SUPPORT, PRIVATE_DNS, NARROW, REPLACE_V4);
+  private static final List<Change> ONE_OF_EACH = List.of(ADD, SUPPORT, PRIVATE_DNS, NARROW, REPLACE_V4,
+      ACCEPTANCE);
 
   @Test
   void kinds_oneDistinctKindPerRecord_namedAsTheRecord() {
@@ -52,8 +57,8 @@ class ChangeKindTest {
   @Test
   void allIamActions_unionOfEveryKindsActions() {
     assertThat(ChangeKind.allIamActions()).containsExactly("ec2:AuthorizeSecurityGroupIngress",
-        "ec2:ModifyVpcAttribute", "ec2:ModifyVpcEndpoint", "ec2:RevokeSecurityGroupIngress",
-        "route53:AssociateVPCWithHostedZone");
+        "ec2:ModifyVpcAttribute", "ec2:ModifyVpcEndpoint", "ec2:ModifyVpcEndpointServiceConfiguration",
+        "ec2:RevokeSecurityGroupIngress", "route53:AssociateVPCWithHostedZone");
   }
 
   @Test
@@ -71,7 +76,7 @@ class ChangeKindTest {
   @Test
   void monthlyCostUsd_onlyAddedAzsCost() {
     assertThat(ADD.monthlyCostUsd()).isEqualByComparingTo("7.30");
-    assertThat(List.of(SUPPORT, PRIVATE_DNS, NARROW, REPLACE_V4)).allSatisfy(c ->
+    assertThat(List.of(SUPPORT, PRIVATE_DNS, NARROW, REPLACE_V4, ACCEPTANCE)).allSatisfy(c ->
         assertThat(c.monthlyCostUsd()).as(c.kind().reportName()).isEqualByComparingTo(BigDecimal.ZERO));
   }
 
@@ -90,6 +95,10 @@ class ChangeKindTest {
     assertThat(NARROW.previousState(estate)).isEqualTo(Map.of("policyDocument", EstateFixture.DEFAULT_POLICY));
     assertThat(REPLACE_V4.previousState(estate)).isEqualTo(Map.of("securityGroupIngress",
         Map.of(GROUP, List.of("tcp 443 from 0.0.0.0/0", "tcp 443 from ::/0"))));
+    assertThat(ACCEPTANCE.previousState(estate.withEndpointServices(List.of(Snapshots.endpointService(
+        EstateFixture.ENDPOINT_SERVICE).principals("*", "arn:aws:iam::123456789012:root").build()))))
+        .isEqualTo(Map.of("acceptanceRequired", false,
+            "allowedPrincipals", List.of("*", "arn:aws:iam::123456789012:root")));
   }
 
   @Test
@@ -115,5 +124,6 @@ class ChangeKindTest {
         .isEmpty();
     assertThat(Plans.replaceIngressSource("sg-other", "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16"))
         .previousState(estate)).isEmpty();
+    assertThat(ACCEPTANCE.previousState(estate)).isEmpty();
   }
 }

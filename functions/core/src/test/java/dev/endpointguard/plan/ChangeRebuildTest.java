@@ -31,7 +31,9 @@ class ChangeRebuildTest {
       EnablePrivateDns.forAllResolvers(ENDPOINT, "*.s3.us-east-1.amazonaws.com"),
       Plans.narrowPolicy(ENDPOINT, EstateFixture.DEFAULT_POLICY, PolicySamples.NARROWED),
       Plans.replaceIngressSource(GROUP, "tcp", 443, 443, "0.0.0.0/0", List.of("10.0.0.0/16", "172.16.0.0/12")),
-      Plans.replaceIngressSource(GROUP, "-1", -1, -1, "::/0", List.of()));
+      Plans.replaceIngressSource(GROUP, "-1", -1, -1, "::/0", List.of()),
+      new RequireAcceptance("vpce-svc-0123456789abcdef0", "us-east-1",
+          List.of("*", "arn:aws:iam::444455556666:root")));
 
   private static Change rebuilt(Change c) {
     return c.kind().rebuild(c.target(), JSON.valueToTree(c.detail()), c.impact());
@@ -69,6 +71,15 @@ class ChangeRebuildTest {
 
     assertThatThrownBy(() -> ChangeKind.REPLACE_INGRESS_SOURCE.rebuild(GROUP, detail, ""))
         .hasMessage("ReplaceIngressSource detail fromPort is not an integer");
+  }
+
+  @Test
+  void requireAcceptance_detailThatTurnsAcceptanceOff_isRefused() {
+    ObjectNode detail = JSON.valueToTree(EVERY_SHAPE.get(8).detail());
+    detail.put("acceptanceRequired", false);
+
+    assertThatThrownBy(() -> ChangeKind.REQUIRE_ACCEPTANCE.rebuild("vpce-svc-0123456789abcdef0", detail, ""))
+        .hasMessage("RequireAcceptance only turns acceptance on");
   }
 
   @Test

@@ -40,6 +40,15 @@ final class Ec2LiveState implements LiveState {
   }
 
   @Override
+  public Optional<LiveEndpointService> endpointService(String serviceId) {
+    return orNotFound(() -> ec2.describeVpcEndpointServiceConfigurations(b -> b.serviceIds(serviceId))
+        .serviceConfigurations().stream().findFirst().map(c -> new LiveEndpointService(serviceId,
+            c.serviceStateAsString(), Boolean.TRUE.equals(c.acceptanceRequired()),
+            ec2.describeVpcEndpointServicePermissions(b -> b.serviceId(serviceId)).allowedPrincipals().stream()
+                .map(p -> p.principal()).toList())));
+  }
+
+  @Override
   public Optional<VpcDnsState> vpcDns(String vpcId) {
     return orNotFound(() -> Optional.of(new VpcDnsState(vpcId,
         ec2.describeVpcAttribute(b -> b.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT))

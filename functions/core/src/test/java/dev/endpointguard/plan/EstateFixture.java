@@ -4,6 +4,7 @@ import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
+import dev.endpointguard.model.EndpointServiceSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.model.RouteTableInfo;
@@ -24,6 +25,8 @@ final class EstateFixture {
   static final String ENDPOINT = "vpce-1";
   static final String GROUP = "sg-1";
   static final String SERVICE = "com.amazonaws.us-east-1.ssm";
+  /** An endpoint service the account offers (not part of {@link #estate()} unless added). */
+  static final String ENDPOINT_SERVICE = "vpce-svc-0123456789abcdef0";
   static final String DEFAULT_POLICY =
       "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\","
           + "\"Resource\":\"*\"}]}";
@@ -55,6 +58,8 @@ final class EstateFixture {
   boolean groupUsageChecked = true;
   /** Subnets of other endpoint interfaces that use the group. */
   List<String> groupEndpointSubnetIds = List.of();
+  /** The endpoint services the account offers, in the estate beside the endpoint. */
+  List<EndpointServiceSnapshot> endpointServices = List.of();
   /** The VPC's route tables; empty Optional when not read. Default: a main table with no route to another network. */
   Optional<List<RouteTableInfo>> routeTables = Optional.of(List.of(new RouteTableInfo("rtb-main", true, List.of(),
       List.of())));
@@ -85,6 +90,7 @@ final class EstateFixture {
   Estate estate() {
     VpcSnapshot other = new VpcSnapshot(new VpcInfo("vpc-2", List.of("10.9.0.0/16"), List.of(), true, true,
         Map.of()), otherVpcSubnets, List.of(), Optional.empty());
-    return new Estate("123456789012", "us-east-1", List.of(endpoint()), List.of(vpcSnapshot(), other));
+    return new Estate("123456789012", "us-east-1", List.of(endpoint()), List.of(vpcSnapshot(), other))
+        .withEndpointServices(endpointServices);
   }
 }

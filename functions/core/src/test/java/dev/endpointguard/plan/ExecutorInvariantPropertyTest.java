@@ -31,11 +31,11 @@ class ExecutorInvariantPropertyTest {
   private static final SafetyCheck CHECK = PolicySamples.safetyCheck();
 
   @Test
-  void change_permitsExactlyTheFiveNonDestructiveKinds() {
+  void change_permitsExactlyTheSixNonDestructiveKinds() {
     Set<Class<?>> permitted = Set.of(Change.class.getPermittedSubclasses());
 
     assertThat(permitted).containsExactlyInAnyOrder(AddSubnets.class, EnablePrivateDns.class,
-        EnableVpcDnsAttribute.class, NarrowPolicy.class, ReplaceIngressSource.class);
+        EnableVpcDnsAttribute.class, NarrowPolicy.class, ReplaceIngressSource.class, RequireAcceptance.class);
     // Records are final: no subclass can smuggle in another behaviour under an accepted kind.
     assertThat(permitted).allSatisfy(kind -> assertThat(kind.isRecord()).as(kind.getSimpleName()).isTrue());
     assertThat(VpcDnsAttribute.values()).extracting(VpcDnsAttribute::awsName)

@@ -324,6 +324,11 @@ class ExecutorRequestInvariantPropertyTest {
     }
 
     @Override
+    public Optional<LiveEndpointService> endpointService(String serviceId) {
+      return Optional.empty();
+    }
+
+    @Override
     public Optional<VpcDnsState> vpcDns(String vpcId) {
       return VPC.equals(vpcId) ? Optional.of(new VpcDnsState(VPC, dnsSupport, dnsHostnames)) : Optional.empty();
     }

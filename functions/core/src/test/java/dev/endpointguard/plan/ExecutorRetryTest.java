@@ -46,6 +46,11 @@ class ExecutorRetryTest {
     }
 
     @Override
+    public Optional<LiveEndpointService> endpointService(String serviceId) {
+      return Optional.empty();
+    }
+
+    @Override
     public Optional<List<IngressRule>> ingress(String groupId) {
       return Optional.of(List.of());
     }

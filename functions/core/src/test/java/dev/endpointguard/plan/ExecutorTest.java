@@ -6,6 +6,7 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.model.IngressRule;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.LocalEndpointServices;
 import dev.endpointguard.testing.Plans;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,6 +116,41 @@ class ExecutorTest {
 
   private List<IngressRule> ingress() {
     return new Ec2LiveState(ec2).ingress(group).orElseThrow();
+  }
+
+  /** Issue 12: requiring acceptance writes one call, keeps every principal and reads back as required. */
+  @Test
+  void apply_requireAcceptance_acceptanceOnPrincipalsUnchanged_secondMakesNoWrites(LocalAws local) {
+    String service = new LocalEndpointServices(local, ec2).create(subnetA, false,
+        List.of("*", "arn:aws:iam::444455556666:root"), List.of());
+    RequireAcceptance change = new RequireAcceptance(service, "us-east-1", List.of("*",
+        "arn:aws:iam::444455556666:root"));
+
+    ExecutionResult result = executor.apply(List.of(change));
+
+    assertThat(statuses(result)).containsExactly(Outcome.APPLIED);
+    assertThat(writeOperations()).containsExactly("ModifyVpcEndpointServiceConfiguration");
+    LiveState.LiveEndpointService now = new Ec2LiveState(ec2).endpointService(service).orElseThrow();
+    assertThat(now.acceptanceRequired()).isTrue();
+    assertThat(now.allowedPrincipals()).containsExactly("*", "arn:aws:iam::444455556666:root");
+
+    operations.clear();
+    ExecutionResult second = executor.apply(List.of(change));
+    assertThat(statuses(second)).containsExactly(Outcome.ALREADY_IN_EFFECT);
+    assertThat(writeOperations()).isEmpty();
+  }
+
+  @Test
+  void apply_requireAcceptance_untrustedPrincipalsRemovedSinceEvaluated_skippedWithoutWrites(LocalAws local) {
+    String service = new LocalEndpointServices(local, ec2).create(subnetA, false, List.of("*"), List.of());
+    ec2.modifyVpcEndpointServicePermissions(b -> b.serviceId(service).removeAllowedPrincipals("*"));
+
+    ExecutionResult result = executor.apply(List.of(new RequireAcceptance(service, "us-east-1", List.of("*"))));
+
+    assertThat(statuses(result)).containsExactly(Outcome.SKIPPED);
+    assertThat(result.changes().get(0).detail()).hasValueSatisfying(d -> assertThat(d)
+        .contains("changed since evaluated: none of * is allowed any more"));
+    assertThat(writeOperations()).isEmpty();
   }
 
   @Test
@@ -382,6 +418,11 @@ class ExecutorTest {
     @Override
     public Optional<VpcDnsState> vpcDns(String vpcId) {
       return real.vpcDns(vpcId);
+    }
+
+    @Override
+    public Optional<LiveEndpointService> endpointService(String serviceId) {
+      return real.endpointService(serviceId);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.endpointguard.model.RouteEntry;
 import dev.endpointguard.model.RouteTableInfo;
 import dev.endpointguard.model.RouteTarget;
 import dev.endpointguard.testing.Plans;
+import dev.endpointguard.testing.Snapshots;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,6 +49,9 @@ class SafetyCheckTest {
   private static EnablePrivateDns privateDns() {
     return new EnablePrivateDns(ENDPOINT, "ssm.us-east-1.amazonaws.com");
   }
+
+  private static final RequireAcceptance ACCEPTANCE = new RequireAcceptance(EstateFixture.ENDPOINT_SERVICE,
+      "us-east-1", List.of("*"));
 
   private static ReplaceIngressSource replace(String old, String... sources) {
     return Plans.replaceIngressSource(GROUP, "tcp", 443, 443, old, List.of(sources));
@@ -184,6 +188,19 @@ class SafetyCheckTest {
         safe("Issue 10 b: an internet gateway default route brings no clients",
             f -> f.routeTables = main(routeToCidr("0.0.0.0/0", RouteTarget.INTERNET_GATEWAY, "igw-1")),
             List.of(replace("0.0.0.0/0", "10.0.0.0/16"))),
+        safe("Issue 12: requiring acceptance on an offered service open to *",
+            f -> f.endpointServices = List.of(Snapshots.endpointService(EstateFixture.ENDPOINT_SERVICE)
+                .principals("*").build()), List.of(ACCEPTANCE)),
+        unsafe("Issue 12: requiring acceptance on a service not in the estate", asIs, List.of(ACCEPTANCE),
+            "RequireAcceptance on vpce-svc-0123456789abcdef0: the endpoint service is not in the evaluated estate"),
+        unsafe("Issue 12: requiring acceptance on a service whose endpoints an AWS service manages",
+            f -> f.endpointServices = List.of(Snapshots.endpointService(EstateFixture.ENDPOINT_SERVICE)
+                .principals("*").managesVpcEndpoints(true).build()), List.of(ACCEPTANCE),
+            "the endpoint service's endpoints are managed by an AWS service (ManagesVpcEndpoints)"),
+        unsafe("Issue 12: requiring acceptance on a service whose principals were not read",
+            f -> f.endpointServices = List.of(Snapshots.endpointService(EstateFixture.ENDPOINT_SERVICE)
+                .principalsUnreadable("AccessDenied").build()), List.of(ACCEPTANCE),
+            "the endpoint service's allowed principals could not be read"),
         unsafe("a bad change after good ones", asIs, List.of(add("subnet-b", "use1-az2"), privateDns(),
             add("subnet-pub", "use1-az3")), "AddSubnets on vpce-1: subnet-pub is public"));
   }

@@ -13,14 +13,20 @@ class RuleRegistryTest {
   @Test
   void standard_everyRuleId_registeredUnderItsId() {
     Arrays.stream(RuleId.values()).forEach(id -> assertThat(STANDARD.get(id).id()).isEqualTo(id));
-    assertThat(STANDARD.endpointRules().size() + STANDARD.vpcRules().size()).isEqualTo(RuleId.values().length);
+    assertThat(STANDARD.endpointRules().size() + STANDARD.vpcRules().size()
+        + STANDARD.endpointServiceRules().size()).isEqualTo(RuleId.values().length);
   }
 
   @Test
-  void standard_rulesSplitByResource_vpcDnsAloneJudgesVpcs() {
+  void standard_rulesSplitByResource_vpcDnsAloneJudgesVpcsServicePermissionsAloneServices() {
     assertThat(STANDARD.vpcRules()).extracting(Rule::id).containsExactly(RuleId.VPC_DNS_DISABLED);
-    assertThat(STANDARD.endpointRules()).extracting(Rule::id).doesNotContain(RuleId.VPC_DNS_DISABLED)
-        .hasSize(RuleId.values().length - 1);
+    assertThat(STANDARD.endpointServiceRules()).extracting(Rule::id)
+        .containsExactly(RuleId.BROAD_ENDPOINT_SERVICE_PERMISSIONS);
+    assertThat(STANDARD.endpointServiceRules()).extracting(Rule::resourceType)
+        .containsExactly(ResourceType.VPC_ENDPOINT_SERVICE);
+    assertThat(STANDARD.endpointRules()).extracting(Rule::id)
+        .doesNotContain(RuleId.VPC_DNS_DISABLED, RuleId.BROAD_ENDPOINT_SERVICE_PERMISSIONS)
+        .hasSize(RuleId.values().length - 2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.endpointguard.testing;
 
 import dev.endpointguard.model.DnsRecord;
+import dev.endpointguard.model.EndpointServiceSnapshot;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
@@ -54,6 +55,14 @@ public final class Snapshots {
   public static RuleContext context(String accountId) {
     return new RuleContext(accountId, RuleContext.DEFAULT_MIN_AZS, Set.of(), Set.of(),
         RuleContext.DEFAULT_AZ_HOUR_PRICE);
+  }
+
+  /**
+   * An endpoint service this account offers in us-east-1: Available, acceptance not required, not managed by an AWS
+   * service, no tags, no allowed principal.
+   */
+  public static EndpointServiceBuilder endpointService(String serviceId) {
+    return new EndpointServiceBuilder(serviceId);
   }
 
   public static SubnetBuilder subnet(String subnetId, String azId) {
@@ -509,6 +518,63 @@ public final class Snapshots {
     public SecurityGroupInfo build() {
       return new SecurityGroupInfo(groupId, groupId + "-name", VPC_ID, ingress, List.copyOf(otherUsers),
           usageChecked, endpointSubnetIds);
+    }
+  }
+
+  public static final class EndpointServiceBuilder {
+    private final String serviceId;
+    private String state = EndpointServiceSnapshot.AVAILABLE;
+    private boolean acceptanceRequired;
+    private boolean managesVpcEndpoints;
+    private Map<String, String> tags = Map.of();
+    private final List<EndpointServiceSnapshot.AllowedPrincipal> principals = new ArrayList<>();
+    private Optional<String> principalsUnreadable = Optional.empty();
+
+    private EndpointServiceBuilder(String serviceId) {
+      this.serviceId = serviceId;
+    }
+
+    public EndpointServiceBuilder state(String state) {
+      this.state = state;
+      return this;
+    }
+
+    public EndpointServiceBuilder acceptanceRequired(boolean on) {
+      this.acceptanceRequired = on;
+      return this;
+    }
+
+    public EndpointServiceBuilder managesVpcEndpoints(boolean on) {
+      this.managesVpcEndpoints = on;
+      return this;
+    }
+
+    public EndpointServiceBuilder tags(Map<String, String> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    /** Principals as ARNs (or {@code *}), without a PrincipalType, as the local AWS reports them. */
+    public EndpointServiceBuilder principals(String... arns) {
+      Arrays.stream(arns).forEach(a -> principals.add(EndpointServiceSnapshot.AllowedPrincipal.of(a)));
+      return this;
+    }
+
+    /** One principal with the PrincipalType AWS reports. */
+    public EndpointServiceBuilder principal(String arn, String principalType) {
+      principals.add(new EndpointServiceSnapshot.AllowedPrincipal(arn, Optional.of(principalType)));
+      return this;
+    }
+
+    public EndpointServiceBuilder principalsUnreadable(String why) {
+      principals.clear();
+      this.principalsUnreadable = Optional.of(why);
+      return this;
+    }
+
+    public EndpointServiceSnapshot build() {
+      return new EndpointServiceSnapshot(serviceId, "com.amazonaws.vpce.us-east-1." + serviceId, "us-east-1", state,
+          acceptanceRequired, managesVpcEndpoints, tags, principals, principalsUnreadable);
     }
   }
 }

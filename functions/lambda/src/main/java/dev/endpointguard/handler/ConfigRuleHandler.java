@@ -74,8 +74,11 @@ public final class ConfigRuleHandler extends FunctionHandler {
       List<EvaluationResult> found = run.results().stream()
           .filter(r -> r.evaluation().resourceId().equals(one.resourceId())).toList();
       if (found.isEmpty()) {
-        String why = one.resourceType() == ResourceType.VPC
-            ? "the VPC holds no VPC endpoints (or no longer exists)" : "the endpoint no longer exists";
+        String why = switch (one.resourceType()) {
+          case VPC -> "the VPC holds no VPC endpoints (or no longer exists)";
+          case VPC_ENDPOINT -> "the endpoint no longer exists";
+          case VPC_ENDPOINT_SERVICE -> "the endpoint service no longer exists in this account";
+        };
         found = List.of(notApplicable(rule, one.resourceType(), one.resourceId(), why));
       }
       return new Run(run.request(), run.scope(), found, run.problems(), run.retryableFailures());
@@ -106,7 +109,7 @@ public final class ConfigRuleHandler extends FunctionHandler {
   }
 
   private static EvaluationResult notApplicable(Rule rule, ResourceType type, String resourceId, String reason) {
-    return EvaluationResult.of(new Evaluation(rule.id(), type, resourceId, "", Status.NOT_APPLICABLE,
+    return EvaluationResult.of(new Evaluation(rule.id(), type, resourceId, Evaluation.NO_VPC, Status.NOT_APPLICABLE,
         rule.severity(), reason, List.of()), Outcome.NONE);
   }
 }

@@ -12,12 +12,14 @@ import dev.endpointguard.engine.Run;
 import dev.endpointguard.engine.RunSource;
 import dev.endpointguard.engine.Settings;
 import dev.endpointguard.model.AccountRegion;
+import dev.endpointguard.model.EndpointServiceSnapshot;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointState;
 import dev.endpointguard.model.EndpointSummary;
 import dev.endpointguard.model.EndpointType;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.IngressRule;
+import dev.endpointguard.model.OwnOrganization;
 import dev.endpointguard.model.RouteEntry;
 import dev.endpointguard.model.RouteTableInfo;
 import dev.endpointguard.model.RouteTarget;
@@ -170,9 +172,9 @@ public final class Priming implements Resource {
   }
 
   /**
-   * One VPC with DNS attributes off, two subnets in two AZs, its main route table, and one Interface endpoint that
+   * One VPC with DNS attributes off, two subnets in two AZs, its main route table, one Interface endpoint that
    * breaks every endpoint rule: one subnet, private DNS off, the full-access policy, a group open to 0.0.0.0/0 that
-   * nothing else uses. Every fact a plan needs is present, so every finding is planned as it would be in a sweep.
+   * nothing else uses; and one endpoint service open to {@code *} without acceptance. Every fact a plan needs is present, so every finding is planned as it would be in a sweep.
    */
   static Estate syntheticEstate() {
     SubnetInfo a = new SubnetInfo("subnet-0e0d0c0b0a0900001", VPC, "us-east-1a", "use1-az1", 250, false, Map.of());
@@ -192,7 +194,11 @@ public final class Priming implements Resource {
         Optional.of("ssm.us-east-1.amazonaws.com"), true, false, true);
     EndpointSnapshot endpoint = new EndpointSnapshot(endpointId, EndpointType.INTERFACE, SERVICE,
         EndpointState.AVAILABLE, false, false, BROAD_POLICY, List.of(a), List.of(group), Map.of(), service, vpc);
-    return new Estate(ACCOUNT, REGION, List.of(endpoint), List.of(vpc));
+    // An endpoint service that lets every principal connect without acceptance (broad-endpoint-service-permissions).
+    EndpointServiceSnapshot offered = new EndpointServiceSnapshot("vpce-svc-0e0d0c0b0a0900001",
+        "com.amazonaws.vpce.us-east-1.vpce-svc-0e0d0c0b0a0900001", REGION, EndpointServiceSnapshot.AVAILABLE, false,
+        false, Map.of(), List.of(EndpointServiceSnapshot.AllowedPrincipal.of("*")), Optional.empty());
+    return new Estate(ACCOUNT, REGION, List.of(endpoint), List.of(vpc), OwnOrganization.notRead(), List.of(offered));
   }
 
   private static void formatResults(ScanReport report) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * EventBridge "AWS API Call via CloudTrail" events from aws.ec2 → the endpoints, VPCs or security groups to
- * re-evaluate. Failed calls (with {@code errorCode}) changed nothing and are {@link Ignored}.
+ * EventBridge "AWS API Call via CloudTrail" events from aws.ec2 → the endpoints, VPCs, security groups or endpoint
+ * services to re-evaluate. Failed calls (with {@code errorCode}) changed nothing and are {@link Ignored}.
  * https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-ec2.html
  */
 public final class CloudTrailDecoder extends EventDecoder {
@@ -22,7 +22,9 @@ public final class CloudTrailDecoder extends EventDecoder {
    */
   public static final List<String> EVENT_NAMES = List.of(
       "CreateVpcEndpoint", "ModifyVpcEndpoint", "DeleteVpcEndpoints", "ModifyVpcAttribute",
-      "AuthorizeSecurityGroupIngress", "ModifySecurityGroupRules", "CreateSubnet");
+      "AuthorizeSecurityGroupIngress", "ModifySecurityGroupRules", "CreateSubnet",
+      "CreateVpcEndpointServiceConfiguration", "ModifyVpcEndpointServiceConfiguration",
+      "ModifyVpcEndpointServicePermissions");
 
   private static final String EVENT_SOURCE = "ec2.amazonaws.com";
 

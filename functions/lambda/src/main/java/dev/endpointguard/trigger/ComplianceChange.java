@@ -3,7 +3,6 @@ package dev.endpointguard.trigger;
 import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,8 +20,7 @@ public record ComplianceChange(RuleId rule, String configRuleName, ResourceType 
 
   @Override
   public Targets targets() {
-    return resourceType == ResourceType.VPC ? Targets.vpcs(List.of(resourceId))
-        : Targets.endpoints(List.of(resourceId));
+    return OurRules.targets(resourceType, resourceId);
   }
 
   @Override

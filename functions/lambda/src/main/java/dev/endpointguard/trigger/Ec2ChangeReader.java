@@ -35,6 +35,12 @@ final class Ec2ChangeReader {
         return new ChangeEvent(call, ingressModified(request));
       case "CreateSubnet":
         return new ChangeEvent(call, subnetCreated(request, response));
+      case "CreateVpcEndpointServiceConfiguration":
+        return new ChangeEvent(call, endpointServiceCreated(request, response));
+      case "ModifyVpcEndpointServiceConfiguration":
+        return new ChangeEvent(call, endpointServiceModified(request));
+      case "ModifyVpcEndpointServicePermissions":
+        return new ChangeEvent(call, endpointServicePermissionsModified(request));
       default:
         throw new BadEvent("unknown event name " + OneLine.quote(call.eventName()));
     }
@@ -167,6 +173,53 @@ final class Ec2ChangeReader {
       EventFields.optionalText(subnet, "subnetId", path + ".subnetId").ifPresent(id -> IdFormat.SUBNET.check(id, path));
     }
     return new SubnetCreated(vpcId);
+  }
+
+  /**
+   * The new service's id, from the response ({@code serviceConfiguration.serviceId}); the request names no service.
+   * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpointServiceConfiguration.html
+   */
+  private static EndpointServiceChanged endpointServiceCreated(Ec2Encoding request, JsonNode response) {
+    String path = "detail.responseElements.CreateVpcEndpointServiceConfigurationResponse.serviceConfiguration";
+    JsonNode configuration = EventFields.optionalObject(response, "CreateVpcEndpointServiceConfigurationResponse",
+        path).orElse(response).path("serviceConfiguration");
+    if (!configuration.isObject()) {
+      throw new BadEvent("missing " + path + " (the new service's id)");
+    }
+    String serviceId = IdFormat.VPC_ENDPOINT_SERVICE.check(
+        EventFields.text(configuration, "serviceId", path + ".serviceId"), path + ".serviceId");
+    request.bool("AcceptanceRequired", "acceptanceRequired");
+    request.strings("NetworkLoadBalancerArn", "networkLoadBalancerArn", "item");
+    request.strings("GatewayLoadBalancerArn", "gatewayLoadBalancerArn", "item");
+    return new EndpointServiceChanged(serviceId);
+  }
+
+  /** https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpointServiceConfiguration.html */
+  private static EndpointServiceChanged endpointServiceModified(Ec2Encoding request) {
+    String serviceId = IdFormat.VPC_ENDPOINT_SERVICE.check(request.text("ServiceId", "serviceId").orElseThrow(
+        () -> new BadEvent("missing detail.requestParameters.ModifyVpcEndpointServiceConfigurationRequest.ServiceId")),
+        "ServiceId");
+    request.bool("AcceptanceRequired", "acceptanceRequired");
+    request.text("PrivateDnsName", "privateDnsName");
+    request.bool("RemovePrivateDnsName", "removePrivateDnsName");
+    return new EndpointServiceChanged(serviceId);
+  }
+
+  /** https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpointServicePermissions.html */
+  private static EndpointServiceChanged endpointServicePermissionsModified(Ec2Encoding request) {
+    String serviceId = IdFormat.VPC_ENDPOINT_SERVICE.check(request.text("ServiceId", "serviceId").orElseThrow(
+        () -> new BadEvent("missing detail.requestParameters.ModifyVpcEndpointServicePermissionsRequest.ServiceId")),
+        "ServiceId");
+    checkPrincipals(request.strings("AddAllowedPrincipals", "addAllowedPrincipals", "item"), "AddAllowedPrincipals");
+    checkPrincipals(request.strings("RemoveAllowedPrincipals", "removeAllowedPrincipals", "item"),
+        "RemoveAllowedPrincipals");
+    return new EndpointServiceChanged(serviceId);
+  }
+
+  private static void checkPrincipals(List<String> principals, String path) {
+    if (principals.size() > IdFormat.MAX_IDS) {
+      throw new BadEvent(path + " names too many principals (" + principals.size() + " > " + IdFormat.MAX_IDS + ")");
+    }
   }
 
   private static JsonNode field(JsonNode node, String name, String otherSpelling) {

@@ -8,7 +8,8 @@ enum IdFormat {
   VPC_ENDPOINT(ResourceIdFormat.VPC_ENDPOINT),
   VPC(ResourceIdFormat.VPC),
   SECURITY_GROUP(ResourceIdFormat.SECURITY_GROUP),
-  SUBNET(ResourceIdFormat.SUBNET);
+  SUBNET(ResourceIdFormat.SUBNET),
+  VPC_ENDPOINT_SERVICE(ResourceIdFormat.VPC_ENDPOINT_SERVICE);
 
   // More ids than any legitimate request names: an endpoint has one subnet per AZ and at most 5 groups.
   static final int MAX_IDS = 100;

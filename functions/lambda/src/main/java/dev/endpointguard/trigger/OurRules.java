@@ -1,8 +1,10 @@
 package dev.endpointguard.trigger;
 
+import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,20 @@ final class OurRules {
   }
 
   static String resourceId(ResourceType type, String id, String path) {
-    return (type == ResourceType.VPC ? IdFormat.VPC : IdFormat.VPC_ENDPOINT).check(id, path);
+    IdFormat format = switch (type) {
+      case VPC -> IdFormat.VPC;
+      case VPC_ENDPOINT -> IdFormat.VPC_ENDPOINT;
+      case VPC_ENDPOINT_SERVICE -> IdFormat.VPC_ENDPOINT_SERVICE;
+    };
+    return format.check(id, path);
+  }
+
+  /** What to re-read for one resource Config names. */
+  static Targets targets(ResourceType type, String id) {
+    return switch (type) {
+      case VPC -> Targets.vpcs(List.of(id));
+      case VPC_ENDPOINT -> Targets.endpoints(List.of(id));
+      case VPC_ENDPOINT_SERVICE -> Targets.endpointServices(List.of(id));
+    };
   }
 }

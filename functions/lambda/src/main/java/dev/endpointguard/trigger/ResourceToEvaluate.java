@@ -2,7 +2,6 @@ package dev.endpointguard.trigger;
 
 import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.ResourceType;
-import java.util.List;
 import java.util.Objects;
 
 /** One resource to evaluate from current AWS state (never from Config's copy, which may already be stale). */
@@ -14,7 +13,6 @@ public record ResourceToEvaluate(ResourceType resourceType, String resourceId) i
 
   @Override
   public Targets targets() {
-    return resourceType == ResourceType.VPC ? Targets.vpcs(List.of(resourceId))
-        : Targets.endpoints(List.of(resourceId));
+    return OurRules.targets(resourceType, resourceId);
   }
 }

@@ -16,7 +16,8 @@ public final class FunctionPermissions {
    * The reads of the inventory: Describe/List calls, which support no resource-level permissions,
    * GetManagedPrefixListEntries for the prefix lists that routes to other networks name (any list, own or shared),
    * ListResourceRecordSets (hosted zones), which reads the records of the private hosted zones named after a service,
-   * and organizations:DescribeOrganization, only when no trusted organization is configured and a policy names one.
+   * organizations:DescribeOrganization, only when no trusted organization is configured and a policy names one, and
+   * the account's own endpoint services with their allowed principals (one permissions call per service).
    */
   public static final List<String> INVENTORY_READS = List.of(
       "ec2:DescribeVpcEndpoints",
@@ -29,6 +30,8 @@ public final class FunctionPermissions {
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribeAvailabilityZones",
       "ec2:GetManagedPrefixListEntries",
+      "ec2:DescribeVpcEndpointServiceConfigurations",
+      "ec2:DescribeVpcEndpointServicePermissions",
       "route53:ListHostedZonesByVPC",
       "route53:ListResourceRecordSets",
       "organizations:DescribeOrganization");

@@ -19,7 +19,7 @@ class FunctionPermissionsTest {
     assertThat(FunctionPermissions.remediationWrites()).containsExactlyInAnyOrderElementsOf(expected)
         .containsExactlyInAnyOrder("ec2:ModifyVpcEndpoint", "ec2:ModifyVpcAttribute",
             "route53:AssociateVPCWithHostedZone", "ec2:AuthorizeSecurityGroupIngress",
-            "ec2:RevokeSecurityGroupIngress");
+            "ec2:RevokeSecurityGroupIngress", "ec2:ModifyVpcEndpointServiceConfiguration");
   }
 
   @Test

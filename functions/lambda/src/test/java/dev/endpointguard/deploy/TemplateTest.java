@@ -6,6 +6,7 @@ import dev.endpointguard.engine.Settings;
 import dev.endpointguard.handler.HandlerRuntime;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
+import dev.endpointguard.rules.RuleRegistry;
 import dev.endpointguard.trigger.CloudTrailDecoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -183,7 +184,8 @@ class TemplateTest {
       Map<String, Object> props = byName.get("endpoint-guard-" + rule.id());
       assertThat(props).as(rule.id()).isNotNull();
       assertThat(props.get("InputParameters")).isEqualTo(Map.of("rule", rule.id()));
-      ResourceType scope = rule == RuleId.VPC_DNS_DISABLED ? ResourceType.VPC : ResourceType.VPC_ENDPOINT;
+      // Each Config rule is scoped to what its rule judges (endpoints, VPCs, endpoint services).
+      ResourceType scope = RuleRegistry.standard().get(rule).resourceType();
       assertThat(map(props.get("Scope")).get("ComplianceResourceTypes")).isEqualTo(List.of(scope.configName()));
       Map<String, Object> source = map(props.get("Source"));
       assertThat(source).containsEntry("Owner", "CUSTOM_LAMBDA")

@@ -1,6 +1,8 @@
 package dev.endpointguard.handler;
 
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.localaws.LocalAws;
+import dev.endpointguard.testing.LocalEndpointServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
  * The estate events/ describes, seeded on the local AWS: one VPC with subnets in three AZs, a security group and
  * three Interface endpoints. {@link #event} reads an events/ file and rewrites its fixed ids to the seeded ones.
  * vpce-…60101: one AZ (single-az NON_COMPLIANT); vpce-…60102: two AZs, private DNS off, a policy granting a foreign
- * account; vpce-…60103: three AZs, healthy.
+ * account; vpce-…60103: three AZs, healthy. On demand, vpce-svc-…60301: an endpoint service open to everyone.
  */
 final class EventEstate {
   static final String ACCOUNT = "123456789012";
@@ -31,6 +33,8 @@ final class EventEstate {
   static final String DNS_OFF_BROAD = "vpce-0a1b2c3d4e5f60102";
   static final String HEALTHY = "vpce-0a1b2c3d4e5f60103";
   static final String GROUP = "sg-0a1b2c3d4e5f60201";
+  /** The endpoint service of the service events, made only by {@link #offerServiceToEveryone}. */
+  static final String SERVICE = "vpce-svc-0a1b2c3d4e5f60301";
   static final String OWN_ACCOUNT_POLICY = """
       {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:root"},
        "Action":"*","Resource":"*"}]}""".formatted(ACCOUNT);
@@ -75,6 +79,14 @@ final class EventEstate {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Offers an endpoint service behind a network load balancer in subnet …60001, allowing {@code *} to connect with
+   * acceptance off (broad-endpoint-service-permissions NON_COMPLIANT); the events' {@link #SERVICE} names it.
+   */
+  void offerServiceToEveryone(LocalAws aws) {
+    ids.put(SERVICE, new LocalEndpointServices(aws, ec2).create(id(SUBNET_A), false, List.of("*"), List.of()));
   }
 
   void vpcDnsSupport(boolean on) {

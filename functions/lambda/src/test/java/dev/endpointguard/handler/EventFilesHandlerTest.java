@@ -3,6 +3,7 @@ package dev.endpointguard.handler;
 import static dev.endpointguard.handler.EventEstate.DNS_OFF_BROAD;
 import static dev.endpointguard.handler.EventEstate.HEALTHY;
 import static dev.endpointguard.handler.EventEstate.ONE_AZ;
+import static dev.endpointguard.handler.EventEstate.SERVICE;
 import static dev.endpointguard.handler.EventEstate.VPC;
 import static dev.endpointguard.handler.Invoker.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,10 @@ class EventFilesHandlerTest {
       "cloudtrail-delete-vpc-endpoints.json", "cloudtrail-create-subnet.json",
       "config-rule-change-vpc-endpoint.json", "config-rule-change-vpc-endpoint-deleted.json",
       "config-rule-oversized.json", "config-rule-scheduled.json", "compliance-change-non-compliant.json",
-      "schedule-sweep.json");
+      "schedule-sweep.json", "cloudtrail-create-vpc-endpoint-service-configuration.json",
+      "cloudtrail-modify-vpc-endpoint-service-configuration-acceptance-off.json",
+      "cloudtrail-modify-vpc-endpoint-service-permissions-everyone.json", "config-rule-change-vpc-endpoint-service.json",
+      "compliance-change-non-compliant-endpoint-service.json");
 
   @Test
   void eventsFolder_everyFile_isRunThroughItsHandlerHere() throws IOException {
@@ -274,6 +279,63 @@ class EventFilesHandlerTest {
     // single-az on …60101; private DNS and policy on …60102.
     assertThat(result.path("summary").path("nonCompliant").asInt()).isEqualTo(3);
     assertThat(result.path("summary").path("applied").asInt()).isZero();
+  }
+
+  /** Issue 12: each call that can open an endpoint service re-evaluates that service, and only it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"cloudtrail-create-vpc-endpoint-service-configuration.json",
+      "cloudtrail-modify-vpc-endpoint-service-configuration-acceptance-off.json",
+      "cloudtrail-modify-vpc-endpoint-service-permissions-everyone.json"})
+  void endpointServiceCall_openToEveryone_servicePermissionsNonCompliantRequireAcceptancePlanned(String file,
+                                                                                               LocalAws aws,
+                                                                                               AwsClients clients) {
+    EventEstate estate = EventEstate.seed(clients);
+    estate.offerServiceToEveryone(aws);
+    Invoker invoker = new Invoker(aws);
+    JsonNode result = invoker.invoke(Functions.CHANGE_EVENT, estate.event(file));
+
+    assertThat(Invoker.resources(result)).containsOnly(estate.id(SERVICE));
+    JsonNode e = evaluation(result, "broad-endpoint-service-permissions", estate.id(SERVICE));
+    assertThat(e.path("status").asText()).isEqualTo("NON_COMPLIANT");
+    assertThat(e.path("resourceType").asText()).isEqualTo("AWS::EC2::VPCEndpointService");
+    assertThat(e.path("vpcId").isNull()).isTrue();
+    assertThat(e.path("plan").get(0).path("change").asText()).isEqualTo("RequireAcceptance");
+    assertThat(e.path("outcome").asText()).isEqualTo("PLANNED");
+    // Only the service is read: no endpoint of the estate.
+    assertThat(invoker.counter.calls("ec2")).extracting(c -> c.substring(c.indexOf(':') + 1))
+        .doesNotContain("DescribeVpcEndpoints");
+  }
+
+  @Test
+  void configChange_endpointServiceRule_putsOneNonCompliantEvaluationOfTheService(LocalAws aws, AwsClients clients)
+      throws IOException {
+    EventEstate estate = EventEstate.seed(clients);
+    estate.offerServiceToEveryone(aws);
+    Invoker invoker = new Invoker(aws);
+    invoker.invoke(Functions.CONFIG_RULE, estate.event("config-rule-change-vpc-endpoint-service.json"));
+
+    JsonNode e = Invoker.JSON.readTree(aws.configEvaluationsJson()).get(0).path("Evaluations");
+    assertThat(e).hasSize(1);
+    assertThat(e.get(0).path("ComplianceResourceType").asText()).isEqualTo("AWS::EC2::VPCEndpointService");
+    assertThat(e.get(0).path("ComplianceResourceId").asText()).isEqualTo(estate.id(SERVICE));
+    assertThat(e.get(0).path("ComplianceType").asText()).isEqualTo("NON_COMPLIANT");
+    assertThat(invoker.counter.writes()).containsExactly("Config:PutEvaluations");
+  }
+
+  @Test
+  void complianceChange_endpointServiceRemediate_acceptanceRequiredPrincipalsKept(LocalAws aws, AwsClients clients) {
+    EventEstate estate = EventEstate.seed(clients);
+    estate.offerServiceToEveryone(aws);
+    JsonNode result = new Invoker(aws, Map.of("MODE_BROAD_ENDPOINT_SERVICE_PERMISSIONS", "remediate"))
+        .invoke(Functions.COMPLIANCE_REMEDIATION, estate.event("compliance-change-non-compliant-endpoint-service.json"));
+
+    assertThat(result.path("evaluations")).hasSize(1);
+    JsonNode e = evaluation(result, "broad-endpoint-service-permissions", estate.id(SERVICE));
+    assertThat(e.path("outcome").asText()).isEqualTo("APPLIED");
+    assertThat(clients.ec2().describeVpcEndpointServiceConfigurations(b -> b.serviceIds(estate.id(SERVICE)))
+        .serviceConfigurations().get(0).acceptanceRequired()).isTrue();
+    assertThat(clients.ec2().describeVpcEndpointServicePermissions(b -> b.serviceId(estate.id(SERVICE)))
+        .allowedPrincipals()).extracting(p -> p.principal()).containsExactly("*");
   }
 
   private static Instant orderingTimestamp(JsonNode evaluation) {

@@ -110,6 +110,28 @@ class HandlerContractTest {
     assertThat(invoker.counter.calls("ec2")).isEmpty();
   }
 
+  /** Issue 12: the ModifyVpcEndpointServiceConfiguration our RequireAcceptance caused is recognised as ours. */
+  @Test
+  void changeEvent_endpointServiceFixOfOurOwn_ignoredWithoutWrites(LocalAws aws, AwsClients clients) {
+    EventEstate estate = EventEstate.seed(clients);
+    estate.offerServiceToEveryone(aws);
+    Invoker invoker = new Invoker(aws, Map.of("MODE_BROAD_ENDPOINT_SERVICE_PERMISSIONS", "remediate"));
+    invoker.invoke(Functions.COMPLIANCE_REMEDIATION,
+        estate.event("compliance-change-non-compliant-endpoint-service.json"));
+    invoker.counter.reset();
+    String ownArn = clients.sts().getCallerIdentity().arn();
+    String replay = estate.event("cloudtrail-modify-vpc-endpoint-service-configuration-acceptance-off.json")
+        .replace("\"AcceptanceRequired\": false", "\"AcceptanceRequired\": true")
+        .replace("arn:aws:sts::123456789012:assumed-role/NetworkAdmin/alice", ownArn);
+
+    JsonNode result = invoker.invoke(Functions.CHANGE_EVENT, replay);
+
+    assertThat(result.path("status").asText()).isEqualTo("ignored");
+    assertThat(result.path("reason").asText()).contains("own role");
+    assertThat(invoker.counter.writes()).isEmpty();
+    assertThat(invoker.counter.calls("ec2")).isEmpty();
+  }
+
   @Test
   void anyHandler_malformedEvent_rejectedWithoutAwsWrites(LocalAws aws, AwsClients clients) {
     EventEstate.seed(clients);

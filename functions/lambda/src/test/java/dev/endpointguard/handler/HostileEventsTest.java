@@ -85,7 +85,7 @@ class HostileEventsTest {
 
   private static Map<String, byte[]> changeEvents(EventEstate estate) {
     String request = "detail/requestParameters/ModifyVpcEndpointRequest";
-    return new HostileEvents(estate.event("cloudtrail-modify-vpc-endpoint-add-subnet.json")).generic().envelope()
+    Map<String, byte[]> endpointEvents = new HostileEvents(estate.event("cloudtrail-modify-vpc-endpoint-add-subnet.json")).generic().envelope()
         .mutate("unknown event name", e -> at(e, "detail").put("eventName", "DeleteEverything"))
         .mutate("event name is null", e -> at(e, "detail").putNull("eventName"))
         .mutate("event name with a NUL", e -> at(e, "detail").put("eventName", "ModifyVpcEndpoint\u0000"))
@@ -110,6 +110,28 @@ class HostileEventsTest {
         .mutate("10,000 subnet ids", e -> at(e, request).set("AddSubnetId", ids("subnet", 10_000)))
         .mutate("subnet id of another kind", e -> at(e, request).put("AddSubnetId", "sg-0a1b2c3d4e5f60201"))
         .events();
+    Map<String, byte[]> all = new java.util.LinkedHashMap<>(endpointEvents);
+    all.putAll(endpointServiceEvents(estate));
+    return all;
+  }
+
+  /** Issue 12: the endpoint service calls, with service ids and principal lists no real request has. */
+  private static Map<String, byte[]> endpointServiceEvents(EventEstate estate) {
+    String permissions = "detail/requestParameters/ModifyVpcEndpointServicePermissionsRequest";
+    String created = "detail/responseElements/CreateVpcEndpointServiceConfigurationResponse/serviceConfiguration";
+    Map<String, byte[]> events = new java.util.LinkedHashMap<>(new HostileEvents(
+        estate.event("cloudtrail-modify-vpc-endpoint-service-permissions-everyone.json"))
+        .mutate("service id of 7 hex", e -> at(e, permissions).put("ServiceId", "vpce-svc-0a1b2c3"))
+        .mutate("service id of 18 hex", e -> at(e, permissions).put("ServiceId", "vpce-svc-0a1b2c3d4e5f603011"))
+        .mutate("service id of an endpoint", e -> at(e, permissions).put("ServiceId", "vpce-0a1b2c3d4e5f60101"))
+        .mutate("service id missing", e -> at(e, permissions).remove("ServiceId"))
+        .mutate("10,000 principals", e -> at(e, permissions).set("AddAllowedPrincipals", ids("arn:aws:iam::", 10_000)))
+        .events());
+    events.putAll(new HostileEvents(estate.event("cloudtrail-create-vpc-endpoint-service-configuration.json"))
+        .mutate("new service without an id", e -> at(e, created).remove("serviceId"))
+        .mutate("new service id is a number", e -> at(e, created).put("serviceId", 7))
+        .events());
+    return events;
   }
 
   private static Map<String, byte[]> configRuleEvents(EventEstate estate) {

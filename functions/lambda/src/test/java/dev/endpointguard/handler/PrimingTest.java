@@ -88,9 +88,10 @@ class PrimingTest {
   void prime_syntheticEstate_everyRuleEvaluatedAndFindingsPlannedNotApplied() {
     PrimingReport report = priming.prime();
 
-    // One endpoint (four endpoint rules) and its VPC (one VPC rule); the endpoint breaks every endpoint rule.
-    assertThat(report.evaluations()).isEqualTo(5);
-    assertThat(report.findings()).isEqualTo(4);
+    // One endpoint (four endpoint rules), its VPC (one VPC rule) and one endpoint service (one rule); the endpoint
+    // breaks every endpoint rule, the service its rule.
+    assertThat(report.evaluations()).isEqualTo(6);
+    assertThat(report.findings()).isEqualTo(5);
     // Every finding takes the path a remediation takes: its plan is built and safety-checked, and not applied.
     assertThat(report.planned()).isEqualTo(report.findings());
     assertThat(sdkCalls.writes()).isEmpty();

@@ -47,8 +47,16 @@ class CloudTrailDecoderTest {
         Arguments.of("cloudtrail-authorize-security-group-ingress-flat.json", Targets.securityGroups(List.of(SG))),
         Arguments.of("cloudtrail-modify-security-group-rules.json", Targets.securityGroups(List.of(SG))),
         Arguments.of("cloudtrail-delete-vpc-endpoints.json", Targets.allInRegion()),
-        Arguments.of("cloudtrail-create-subnet.json", Targets.vpcs(List.of(VPC))));
+        Arguments.of("cloudtrail-create-subnet.json", Targets.vpcs(List.of(VPC))),
+        Arguments.of("cloudtrail-create-vpc-endpoint-service-configuration.json",
+            Targets.endpointServices(List.of(SERVICE))),
+        Arguments.of("cloudtrail-modify-vpc-endpoint-service-configuration-acceptance-off.json",
+            Targets.endpointServices(List.of(SERVICE))),
+        Arguments.of("cloudtrail-modify-vpc-endpoint-service-permissions-everyone.json",
+            Targets.endpointServices(List.of(SERVICE))));
   }
+
+  private static final String SERVICE = "vpce-svc-0a1b2c3d4e5f60301";
 
   @ParameterizedTest
   @MethodSource("eventFiles")
@@ -224,6 +232,23 @@ class CloudTrailDecoderTest {
     assertThat(event.change()).isEqualTo(new EndpointModified("vpce-0fe5b17a0707d6abc"));
   }
 
+  /** Issue 12: the legacy flat form of the endpoint service calls names the same service. */
+  @Test
+  void decode_endpointServiceCallsInTheFlatForm_giveTheService() {
+    assertThat(reference("ModifyVpcEndpointServicePermissions", """
+        {"serviceId":"vpce-svc-03d5ebb7d9579a2b3","addAllowedPrincipals":{"items":[{"item":"*"},
+         {"item":"arn:aws:iam::444455556666:root"}]}}""", "{\"return\":true}").change())
+        .isEqualTo(new EndpointServiceChanged("vpce-svc-03d5ebb7d9579a2b3"));
+    assertThat(reference("ModifyVpcEndpointServiceConfiguration", """
+        {"serviceId":"vpce-svc-03d5ebb7d9579a2b3","acceptanceRequired":false}""", "null").change())
+        .isEqualTo(new EndpointServiceChanged("vpce-svc-03d5ebb7d9579a2b3"));
+    assertThat(reference("CreateVpcEndpointServiceConfiguration", """
+        {"acceptanceRequired":false,"networkLoadBalancerArn":{"items":[{"item":"arn:aws:elasticloadbalancing:\
+        us-east-1:111122223333:loadbalancer/net/n/0123456789abcdef"}]}}""", """
+        {"serviceConfiguration":{"serviceId":"vpce-svc-03d5ebb7d9579a2b3","acceptanceRequired":false}}""")
+        .targets()).isEqualTo(Targets.endpointServices(List.of("vpce-svc-03d5ebb7d9579a2b3")));
+  }
+
   @Test
   void decode_modifyVpcAttributeWithStringValue_givesTheVpc() {
     ChangeEvent event = reference("ModifyVpcAttribute", """
@@ -360,6 +385,21 @@ class CloudTrailDecoderTest {
         Arguments.of("ingress without any group id", envelope("123456789012", "us-east-1",
             "AuthorizeSecurityGroupIngress", "{\"groupName\":\"default\",\"cidrIp\":\"0.0.0.0/0\"}", "null"),
             "names no security group id"),
+        Arguments.of("Issue 12: service permissions without a service id", envelope("123456789012", "us-east-1",
+            "ModifyVpcEndpointServicePermissions", "{\"addAllowedPrincipals\":{\"items\":[{\"item\":\"*\"}]}}",
+            "null"), "missing detail.requestParameters.ModifyVpcEndpointServicePermissionsRequest.ServiceId"),
+        Arguments.of("Issue 12: service configuration with an endpoint id for a service id",
+            envelope("123456789012", "us-east-1", "ModifyVpcEndpointServiceConfiguration",
+                "{\"serviceId\":\"vpce-0a1b2c3d4e5f60101\"}", "null"), "ServiceId is not a VPC endpoint service id"),
+        Arguments.of("Issue 12: new service without its id in the response", envelope("123456789012", "us-east-1",
+            "CreateVpcEndpointServiceConfiguration", "{\"acceptanceRequired\":false}", "{\"serviceConfiguration\":{}}"),
+            "serviceConfiguration.serviceId"),
+        Arguments.of("Issue 12: new service without a response", envelope("123456789012", "us-east-1",
+            "CreateVpcEndpointServiceConfiguration", "{\"acceptanceRequired\":false}", "null"),
+            "missing detail.responseElements.CreateVpcEndpointServiceConfigurationResponse.serviceConfiguration"),
+        Arguments.of("Issue 12: acceptance that is not a boolean", envelope("123456789012", "us-east-1",
+            "ModifyVpcEndpointServiceConfiguration",
+            "{\"serviceId\":\"vpce-svc-03d5ebb7d9579a2b3\",\"acceptanceRequired\":[1]}", "null"), "acceptanceRequired"),
         Arguments.of("deeply nested JSON", "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), "not valid JSON"));
   }
 

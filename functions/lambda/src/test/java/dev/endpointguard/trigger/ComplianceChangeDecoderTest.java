@@ -83,6 +83,26 @@ class ComplianceChangeDecoderTest {
     assertThat(((ComplianceChange) decoded).resourceId()).isEqualTo("vpce-0a1b2c3d4e5f60101");
   }
 
+  /** Issue 12: a compliance change of the endpoint service rule names the service. */
+  @Test
+  void decode_endpointServiceFile_givesTheService() {
+    Decoded decoded = decoder.decode(EventFiles.read("compliance-change-non-compliant-endpoint-service.json"));
+
+    ComplianceChange change = (ComplianceChange) decoded;
+    assertThat(change.rule()).isEqualTo(RuleId.BROAD_ENDPOINT_SERVICE_PERMISSIONS);
+    assertThat(change.resourceType()).isEqualTo(ResourceType.VPC_ENDPOINT_SERVICE);
+    assertThat(change.targets()).isEqualTo(Targets.endpointServices(List.of("vpce-svc-0a1b2c3d4e5f60301")));
+  }
+
+  @Test
+  void decode_endpointServiceTypeWithAnEndpointId_rejected() throws Exception {
+    ObjectNode event = event();
+    detail(event).put("configRuleName", "endpoint-guard-broad-endpoint-service-permissions")
+        .put("resourceType", "AWS::EC2::VPCEndpointService");
+
+    assertThat(decoder.decode(event.toString())).isInstanceOf(Rejected.class);
+  }
+
   @Test
   void decode_vpcResource_givesVpcTarget() throws Exception {
     ObjectNode event = event();

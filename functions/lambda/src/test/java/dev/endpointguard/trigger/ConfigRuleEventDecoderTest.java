@@ -39,6 +39,17 @@ class ConfigRuleEventDecoderTest {
     assertThat(target.resourceType()).isEqualTo(ResourceType.VPC_ENDPOINT);
   }
 
+  /** Issue 12: the endpoint service rule's Config item names the service to re-read. */
+  @Test
+  void decode_endpointServiceChangeFile_givesTheServiceToReRead() {
+    ConfigRuleInvocation invocation = invocation(EventFiles.read("config-rule-change-vpc-endpoint-service.json"));
+
+    assertThat(invocation.rule()).isEqualTo(RuleId.BROAD_ENDPOINT_SERVICE_PERMISSIONS);
+    assertThat(invocation.target())
+        .isEqualTo(new ResourceToEvaluate(ResourceType.VPC_ENDPOINT_SERVICE, "vpce-svc-0a1b2c3d4e5f60301"));
+    assertThat(invocation.targets()).isEqualTo(Targets.endpointServices(List.of("vpce-svc-0a1b2c3d4e5f60301")));
+  }
+
   @Test
   void decode_deletedResourceFile_givesNotApplicableAndNoTargets() {
     ConfigRuleInvocation invocation = invocation(EventFiles.read("config-rule-change-vpc-endpoint-deleted.json"));
