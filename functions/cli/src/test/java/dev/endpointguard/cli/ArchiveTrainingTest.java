@@ -19,12 +19,14 @@ class ArchiveTrainingTest {
 
     assertThat(result.unanswered()).isEmpty();
     assertThat(result.completed()).as(result.toString()).isTrue();
-    // Two scans of 12 requests each (the call budget of one VPC), all from the in-process server.
-    assertThat(result.served()).isEqualTo(24);
+    // Two scans of 14 requests each (the call budget of one VPC, and the account's endpoint services with one
+    // service's permissions), all from the in-process server.
+    assertThat(result.served()).isEqualTo(28);
     JsonNode report = new ObjectMapper().readTree(json.toString());
-    // Five endpoints x four endpoint rules, and the one VPC's DNS rule; one endpoint per problem.
-    assertThat(report.path("summary").path("evaluated").asInt()).isEqualTo(21);
-    assertThat(report.path("summary").path("nonCompliant").asInt()).isEqualTo(4);
+    // Five endpoints x four endpoint rules, the one VPC's DNS rule and the one endpoint service's rule; one endpoint
+    // per problem, and the service open to everyone without acceptance.
+    assertThat(report.path("summary").path("evaluated").asInt()).isEqualTo(22);
+    assertThat(report.path("summary").path("nonCompliant").asInt()).isEqualTo(5);
     assertThat(System.getProperty("aws.accessKeyId")).isEqualTo(before);
   }
 

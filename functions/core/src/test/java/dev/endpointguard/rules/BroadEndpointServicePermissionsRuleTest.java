@@ -130,7 +130,9 @@ class BroadEndpointServicePermissionsRuleTest {
         .tags(Map.of("team", "payments")).build(), trusting());
 
     assertThat(e.plan()).singleElement().isInstanceOfSatisfying(RequireAcceptance.class, c -> {
-      assertThat(c.detail()).isEqualTo(Map.of("acceptanceRequired", true));
+      // The detail turns acceptance on and names what the plan was made for; it carries no principal to remove.
+      assertThat(c.detail()).isEqualTo(Map.of("acceptanceRequired", true, "region", "us-east-1",
+          "untrustedPrincipals", List.of("*", FOREIGN_ROOT)));
       assertThat(c.untrustedPrincipals()).containsExactly("*", FOREIGN_ROOT);
       assertThat(c.rollback()).isEqualTo("aws ec2 modify-vpc-endpoint-service-configuration --service-id " + ID
           + " --no-acceptance-required --region us-east-1");
