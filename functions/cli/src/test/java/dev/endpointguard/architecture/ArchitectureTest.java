@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -107,6 +108,7 @@ class ArchitectureTest {
             "dev.endpointguard.localaws..")
         .should().callMethodWhere(callTo(SnsClient.class, false))
         .orShould().callMethodWhere(callTo(ConfigClient.class, false))
+        .orShould().callMethodWhere(callTo(SqsClient.class, false))
         .check(PRODUCT);
   }
 
@@ -135,6 +137,7 @@ class ArchitectureTest {
         .contains("listResourceRecordSets");
     assertThat(calls("dev.endpointguard.sink", callTo(SnsClient.class, false))).contains("publish");
     assertThat(calls("dev.endpointguard.sink", callTo(ConfigClient.class, false))).contains("putEvaluations");
+    assertThat(calls("dev.endpointguard.sink", callTo(SqsClient.class, false))).contains("sendMessage");
   }
 
   private static Set<String> calls(String packageName, DescribedPredicate<JavaMethodCall> predicate) {

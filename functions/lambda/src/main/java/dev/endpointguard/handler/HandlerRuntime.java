@@ -29,6 +29,8 @@ public final class HandlerRuntime {
   static final String ENV_METRICS_NAMESPACE = "POWERTOOLS_METRICS_NAMESPACE";
   static final String ENV_LAMBDA_FUNCTION = "AWS_LAMBDA_FUNCTION_NAME";
   static final String ENV_EMF_ENVIRONMENT = "AWS_EMF_ENVIRONMENT";
+  /** The sweep's hand-over queue (SweepFunction only): where a sweep short of time leaves the VPCs not started. */
+  static final String ENV_SWEEP_QUEUE_URL = "SWEEP_QUEUE_URL";
 
   private final AwsClients clients;
   private final Inventory inventory;
@@ -39,6 +41,7 @@ public final class HandlerRuntime {
   private final ConfigEvaluationWriter configEvaluations;
   private final Metrics metrics;
   private final Priming priming;
+  private final Optional<String> sweepQueueUrl;
 
   private HandlerRuntime(AwsClients clients, Map<String, String> env, Clock clock) {
     this.clients = clients;
@@ -59,6 +62,7 @@ public final class HandlerRuntime {
     this.configEvaluations = new ConfigEvaluationWriter(clients::config);
     this.metrics = metrics(env);
     this.priming = new Priming(clients, pipeline);
+    this.sweepQueueUrl = Optional.ofNullable(env.get(ENV_SWEEP_QUEUE_URL)).filter(url -> !url.isBlank());
   }
 
   /** In Lambda: the function's region ({@code AWS_REGION}), its role's credentials, settings from its environment. */
@@ -110,6 +114,11 @@ public final class HandlerRuntime {
 
   public ConfigEvaluationWriter configEvaluations() {
     return configEvaluations;
+  }
+
+  /** The sweep's hand-over queue ({@code SWEEP_QUEUE_URL}), if set. */
+  public Optional<String> sweepQueueUrl() {
+    return sweepQueueUrl;
   }
 
   /** The priming dry run, held here because the runtime keeps its hooks only weakly. */

@@ -7,6 +7,7 @@ import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.sink.AlertSink;
 import dev.endpointguard.sink.ConfigEvaluationSink;
+import dev.endpointguard.sink.ContinuationSink;
 
 /**
  * The JSON a handler prints: status, function, reason, summary, evaluations (scan report shape: each change with its
@@ -31,6 +32,12 @@ public final class ResultJson {
     alertNode.put("failed", alerts.failed());
     alertNode.put("deferred", alerts.deferred());
     result.delivery(ConfigEvaluationSink.NAME).ifPresent(d -> root.put("configEvaluations", d.delivered()));
+    result.delivery(ContinuationSink.NAME).ifPresent(d -> {
+      ObjectNode continuation = root.putObject("continuation");
+      continuation.put("vpcsHandedOver", d.delivered());
+      continuation.put("vpcsNotHandedOver", d.failed());
+      continuation.put("vpcsLeftToRetry", d.deferred());
+    });
     ArrayNode problems = root.putArray("problems");
     result.problems().forEach(problems::add);
     return root;

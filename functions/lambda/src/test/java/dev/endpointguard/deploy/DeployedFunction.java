@@ -9,23 +9,26 @@ import java.util.Optional;
  * handler come from {@link Functions}, the one list of the functions.
  */
 public enum DeployedFunction {
-  CHANGE_EVENT(Functions.CHANGE_EVENT, true, true, false),
-  CONFIG_RULE(Functions.CONFIG_RULE, false, false, true),
-  COMPLIANCE_REMEDIATION(Functions.COMPLIANCE_REMEDIATION, true, true, false),
-  SWEEP(Functions.SWEEP, true, true, false);
+  CHANGE_EVENT(Functions.CHANGE_EVENT, true, true, false, false),
+  CONFIG_RULE(Functions.CONFIG_RULE, false, false, true, false),
+  COMPLIANCE_REMEDIATION(Functions.COMPLIANCE_REMEDIATION, true, true, false, false),
+  SWEEP(Functions.SWEEP, true, true, false, true);
 
   private final String logicalId;
   private final String handler;
   private final boolean remediates;
   private final boolean alerts;
   private final boolean reportsConfigEvaluations;
+  private final boolean handsOverSweeps;
 
-  DeployedFunction(Functions function, boolean remediates, boolean alerts, boolean reportsConfigEvaluations) {
+  DeployedFunction(Functions function, boolean remediates, boolean alerts, boolean reportsConfigEvaluations,
+                   boolean handsOverSweeps) {
     this.logicalId = function.logicalId();
     this.handler = function.handlerClass().getName() + "::handleRequest";
     this.remediates = remediates;
     this.alerts = alerts;
     this.reportsConfigEvaluations = reportsConfigEvaluations;
+    this.handsOverSweeps = handsOverSweeps;
   }
 
   /** The function's logical id in template.yaml (fixed: alarms, docs and {@code invoke} use it). */
@@ -56,6 +59,11 @@ public enum DeployedFunction {
   /** Sends AWS Config evaluations (the Config rule function only). */
   public boolean reportsConfigEvaluations() {
     return reportsConfigEvaluations;
+  }
+
+  /** Hands the VPCs a sweep short of time did not start to its own queue, and is invoked by that queue (the sweep). */
+  public boolean handsOverSweeps() {
+    return handsOverSweeps;
   }
 
   public static Optional<DeployedFunction> byLogicalId(String logicalId) {

@@ -53,6 +53,13 @@ public final class FunctionPermissions {
 
   public static final List<String> CONFIG_EVALUATIONS = List.of("config:PutEvaluations");
 
+  /**
+   * The sweep's own queue: sending a hand-over (the sweep's code), and receiving and deleting hand-overs (Lambda's
+   * event source mapping, with the function's role). https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+   */
+  public static final List<String> SWEEP_QUEUE = List.of("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+      "sqs:GetQueueAttributes");
+
   private FunctionPermissions() {
   }
 
@@ -74,6 +81,9 @@ public final class FunctionPermissions {
     }
     if (function.reportsConfigEvaluations()) {
       actions.addAll(CONFIG_EVALUATIONS);
+    }
+    if (function.handsOverSweeps()) {
+      actions.addAll(SWEEP_QUEUE);
     }
     return Collections.unmodifiableSet(actions);
   }

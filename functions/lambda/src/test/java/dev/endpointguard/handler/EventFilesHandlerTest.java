@@ -36,7 +36,7 @@ class EventFilesHandlerTest {
       "cloudtrail-delete-vpc-endpoints.json", "cloudtrail-create-subnet.json",
       "config-rule-change-vpc-endpoint.json", "config-rule-change-vpc-endpoint-deleted.json",
       "config-rule-oversized.json", "config-rule-scheduled.json", "compliance-change-non-compliant.json",
-      "schedule-sweep.json");
+      "schedule-sweep.json", "sqs-sweep-continuation.json");
 
   @Test
   void eventsFolder_everyFile_isRunThroughItsHandlerHere() throws IOException {
@@ -274,6 +274,18 @@ class EventFilesHandlerTest {
     // single-az on …60101; private DNS and policy on …60102.
     assertThat(result.path("summary").path("nonCompliant").asInt()).isEqualTo(3);
     assertThat(result.path("summary").path("applied").asInt()).isZero();
+  }
+
+  /** Issue 13: part 2 of a sweep, handed over through the sweep's queue: the endpoints of the VPC it names. */
+  @Test
+  void sweepContinuation_oneVpc_everyEndpointOfItEveryRule(LocalAws aws, AwsClients clients) {
+    EventEstate estate = EventEstate.seed(clients);
+    JsonNode result = new Invoker(aws).invoke(Functions.SWEEP, estate.event("sqs-sweep-continuation.json"));
+
+    assertThat(result.path("status").asText()).isEqualTo("done");
+    assertThat(result.path("reason").asText()).startsWith("sweep 53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa part 2: 1 VPC");
+    assertThat(result.path("summary").path("evaluated").asInt()).isEqualTo(13);
+    assertThat(result.path("summary").path("nonCompliant").asInt()).isEqualTo(3);
   }
 
   private static Instant orderingTimestamp(JsonNode evaluation) {
