@@ -55,8 +55,12 @@ class SweepContinuationTest {
     Publishes publishes = new Publishes();
     RequestStreamHandler sweep = handler(aws, topic, queue, publishes);
 
+    // Each part's result counts its evaluations and lists its findings; its log lists every evaluation.
     List<JsonNode> results = new ArrayList<>();
-    results.add(invoke(sweep, EventEstate.read("schedule-sweep.json")));
+    List<JsonNode> logged = new ArrayList<>();
+    Invoker.Logged first = Invoker.logging(() -> invoke(sweep, EventEstate.read("schedule-sweep.json")));
+    results.add(first.result());
+    logged.addAll(first.evaluations());
     for (int part = 2; part < 10; part++) {
       List<Message> messages = clients.sqs().receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
           .attributeNamesWithStrings("All")).messages();
@@ -67,7 +71,9 @@ class SweepContinuationTest {
       JsonNode body = Invoker.JSON.readTree(messages.get(0).body());
       assertThat(body.path("part").asInt()).isEqualTo(part);
       assertThat(body.path("sweepId").asText()).isEqualTo("5e1a002c-1005-402c-8005-a0b0c0d0002c");
-      results.add(invoke(sweep, sqsEvent(messages.get(0), queue)));
+      Invoker.Logged run = Invoker.logging(() -> invoke(sweep, sqsEvent(messages.get(0), queue)));
+      results.add(run.result());
+      logged.addAll(run.evaluations());
       clients.sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(messages.get(0).receiptHandle()));
     }
 
@@ -81,18 +87,22 @@ class SweepContinuationTest {
     Map<String, Integer> sweptVpcs = new TreeMap<>();
     Map<String, Integer> evaluated = new TreeMap<>();
     List<String> nonCompliant = new ArrayList<>();
-    for (JsonNode r : results) {
-      r.path("evaluations").forEach(e -> {
-        String key = e.path("rule").asText() + " " + e.path("resourceId").asText();
-        evaluated.merge(key, 1, Integer::sum);
-        if (e.path("status").asText().equals("NON_COMPLIANT")) {
-          nonCompliant.add(key);
-        }
-        if (e.path("rule").asText().equals("vpc-dns-disabled")) {
-          sweptVpcs.merge(e.path("resourceId").asText(), 1, Integer::sum);
-        }
-      });
+    for (JsonNode e : logged) {
+      String key = e.path("rule").asText() + " " + e.path("resource").asText();
+      evaluated.merge(key, 1, Integer::sum);
+      if (e.path("status").asText().equals("NON_COMPLIANT")) {
+        nonCompliant.add(key);
+      }
+      if (e.path("rule").asText().equals("vpc-dns-disabled")) {
+        sweptVpcs.merge(e.path("resource").asText(), 1, Integer::sum);
+      }
     }
+    List<String> findings = new ArrayList<>();
+    results.forEach(r -> r.path("findings").forEach(f -> findings.add(f.path("rule").asText() + " "
+        + f.path("resourceId").asText())));
+    assertThat(findings).as("each part's result lists its findings").containsExactlyInAnyOrderElementsOf(nonCompliant);
+    assertThat(results.stream().mapToInt(r -> r.at("/summary/evaluated").asInt()).sum())
+        .isEqualTo(evaluated.size());
     assertThat(sweptVpcs.keySet()).as("no VPC lost").containsExactlyInAnyOrderElementsOf(endpointsByVpc.keySet());
     assertThat(evaluated).as("each evaluation in exactly one part").allSatisfy((k, n) -> assertThat(n).as(k)
         .isEqualTo(1));
@@ -112,11 +122,12 @@ class SweepContinuationTest {
     String missing = aws.endpoint() + "/" + ACCOUNT + "/no-such-queue.fifo";
     RequestStreamHandler sweep = handler(aws, "", missing, new Publishes());
 
-    JsonNode result = invoke(sweep, EventEstate.read("schedule-sweep.json"));
+    Invoker.Logged run = Invoker.logging(() -> invoke(sweep, EventEstate.read("schedule-sweep.json")));
+    JsonNode result = run.result();
 
     assertThat(result.path("status").asText()).isEqualTo("done");
     assertThat(result.path("continuation").path("vpcsHandedOver").asInt()).isZero();
-    int swept = (int) java.util.stream.StreamSupport.stream(result.path("evaluations").spliterator(), false)
+    int swept = (int) run.evaluations().stream()
         .filter(e -> e.path("rule").asText().equals("vpc-dns-disabled")).count();
     assertThat(swept).isBetween(1, VPCS - 1);
     assertThat(result.path("continuation").path("vpcsNotHandedOver").asInt()).isEqualTo(VPCS - swept);
@@ -177,7 +188,7 @@ class SweepContinuationTest {
     return Functions.SWEEP.create(runtime);
   }
 
-  private static JsonNode invoke(RequestStreamHandler handler, String event) throws Exception {
+  private static JsonNode invoke(RequestStreamHandler handler, String event) throws java.io.IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
         new LocalContext("SweepFunction", "us-east-1", () -> ACCOUNT, 900, 1024, new SteppingClock(STEP),
