@@ -22,7 +22,10 @@ launcher's check iterates over all the Region's endpoints, and a concurrent crea
 size during iteration"): endpoints are created with private DNS off, then it is turned on (ModifyVpcEndpoint) where
 the mix wants it.
 
-Usage: python seed_estate.py http://127.0.0.1:PORT ENDPOINTS [VPCS] [THREADS]
+With MIX "sweep" (the sweep's scale benchmark, tools/bench/sweep-scale.sh) the k-th endpoint of VPC v is single-az
+when (k + v) % 10 == 0 and clean otherwise: one endpoint in ten needs a fix.
+
+Usage: python seed_estate.py http://127.0.0.1:PORT ENDPOINTS [VPCS] [THREADS] [MIX]
 """
 
 import json
@@ -99,6 +102,7 @@ def main():
     endpoints = int(sys.argv[2])
     vpc_count = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     threads = int(sys.argv[4]) if len(sys.argv) > 4 else 16
+    mix = sys.argv[5] if len(sys.argv) > 5 else "custodian"
     started = time.monotonic()
     ec2 = boto3.client("ec2", region_name=REGION, endpoint_url=endpoint_url,
                        aws_access_key_id="testing", aws_secret_access_key="testing",
@@ -117,7 +121,10 @@ def main():
     plan = [[] for _ in vpcs]
     for i in range(endpoints):
         v, k = i % vpc_count, i // vpc_count
-        problem = PROBLEMS[(k + v) % len(PROBLEMS)]
+        if mix == "sweep":
+            problem = "single-az" if (k + v) % 10 == 0 else "clean"
+        else:
+            problem = PROBLEMS[(k + v) % len(PROBLEMS)]
         plan[v].append((problem, endpoint_request(vpcs[v], services[k], problem, account)))
 
     def create(v):

@@ -152,7 +152,7 @@ public final class DemoStory {
     }
     JsonNode result = invoke(Functions.byLogicalId("SweepFunction"), all, DemoEvents.schedule(ACCOUNT, REGION,
         clock.instant()));
-    for (JsonNode e : result.path("evaluations")) {
+    for (JsonNode e : result.path("findings")) {
       String outcome = e.path("outcome").asText();
       if ("remediate".equals(mode) && !outcome.equals("NONE") || !"remediate".equals(mode)
           && e.path("status").asText().equals("NON_COMPLIANT")) {
@@ -237,11 +237,7 @@ public final class DemoStory {
     engineerEvent = event;
     JsonNode result = invoke(Functions.byLogicalId("ChangeEventFunction"),
         Map.of("single-az-endpoint", "remediate", "private-dns-disabled", "remediate"), event);
-    for (JsonNode e : result.path("evaluations")) {
-      if (!"COMPLIANT".equals(e.path("status").asText())) {
-        printEvaluation(e);
-      }
-    }
+    result.path("findings").forEach(this::printEvaluation);
     VpcEndpoint after = clients.ec2().describeVpcEndpoints(b -> b.vpcEndpointIds(created.vpcEndpointId()))
         .vpcEndpoints().get(0);
     boolean fixed = after.subnetIds().size() >= 2 && Boolean.TRUE.equals(after.privateDnsEnabled());
@@ -259,7 +255,11 @@ public final class DemoStory {
       JsonNode result = invoke(Functions.byLogicalId("ConfigRuleFunction"), Map.of(),
           DemoEvents.configScheduled(ACCOUNT, REGION, rule, clock.instant()));
       Map<String, Integer> counts = byRule.computeIfAbsent("endpoint-guard-" + rule.id(), k -> new TreeMap<>());
-      result.path("evaluations").forEach(e -> counts.merge(e.path("status").asText(), 1, Integer::sum));
+      result.path("summary").path("byStatus").fields().forEachRemaining(c -> {
+        if (c.getValue().asInt() > 0) {
+          counts.put(c.getKey(), c.getValue().asInt());
+        }
+      });
     }
     byRule.forEach((rule, counts) -> console.line(String.format("%-45s %s", rule, counts)));
     int total = 0;
@@ -277,14 +277,13 @@ public final class DemoStory {
 
   private int lastSweep() {
     JsonNode result = sweep(Map.of(), "alert", "A last sweep: what is compliant now, and what still needs a person");
-    int left = 0;
+    int left = result.at("/summary/nonCompliant").asInt();
     Map<String, Integer> statuses = new LinkedHashMap<>();
-    for (JsonNode e : result.path("evaluations")) {
-      statuses.merge(e.path("status").asText(), 1, Integer::sum);
-      if ("NON_COMPLIANT".equals(e.path("status").asText())) {
-        left++;
+    result.path("summary").path("byStatus").fields().forEachRemaining(c -> {
+      if (c.getValue().asInt() > 0) {
+        statuses.put(c.getKey(), c.getValue().asInt());
       }
-    }
+    });
     console.line("now: " + statuses + "; the " + left + " left need a person: each reason above says why no safe "
         + "automatic fix exists");
     return left;

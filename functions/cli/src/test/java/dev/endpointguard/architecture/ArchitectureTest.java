@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -109,6 +110,7 @@ class ArchitectureTest {
         .should().callMethodWhere(callTo(SnsClient.class, false))
         .orShould().callMethodWhere(callTo(ConfigClient.class, false))
         .orShould().callMethodWhere(callTo(SecurityHubClient.class, false))
+        .orShould().callMethodWhere(callTo(SqsClient.class, false))
         .check(PRODUCT);
   }
 
@@ -139,6 +141,7 @@ class ArchitectureTest {
     assertThat(calls("dev.endpointguard.sink", callTo(ConfigClient.class, false))).contains("putEvaluations");
     assertThat(calls("dev.endpointguard.sink", callTo(SecurityHubClient.class, false)))
         .contains("batchImportFindings");
+    assertThat(calls("dev.endpointguard.sink", callTo(SqsClient.class, false))).contains("sendMessage");
   }
 
   private static Set<String> calls(String packageName, DescribedPredicate<JavaMethodCall> predicate) {

@@ -109,7 +109,7 @@ class RollbackEverywhereTest {
 
       JsonNode result = JSON.readTree(out.toByteArray());
       JsonNode evaluation = null;
-      for (JsonNode e : result.path("evaluations")) {
+      for (JsonNode e : result.path("findings")) {
         if (e.path("resourceId").asText().equals(endpoint) && e.path("rule").asText().equals("single-az-endpoint")) {
           evaluation = e;
         }

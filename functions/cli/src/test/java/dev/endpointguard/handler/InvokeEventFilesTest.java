@@ -73,7 +73,8 @@ class InvokeEventFilesTest {
     JsonNode json = JSON.readTree(result.out());
     assertThat(json.path("status").asText()).as(result.err()).isEqualTo(status);
     assertThat(json.path("function").asText()).isEqualTo(function);
-    assertThat(json.path("evaluations").size()).isEqualTo(evaluations);
+    assertThat(json.at("/summary/evaluated").asInt()).isEqualTo(evaluations);
+    assertThat(json.path("findings").size()).isEqualTo(json.at("/summary/nonCompliant").asInt());
     assertThat(result.exit()).isEqualTo(EndpointGuardCli.OK);
   }
 

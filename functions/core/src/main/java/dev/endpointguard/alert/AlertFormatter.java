@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns a run's report into SNS alerts (DESIGN.md §3): one message per NON_COMPLIANT finding, or one digest when a
- * run has more than {@value #DIGEST_ABOVE} findings. Compliant and not-applicable results are not alerted. Pure.
+ * Turns a run's report into SNS alerts (DESIGN.md §3): one message per NON_COMPLIANT finding, or a digest when a
+ * run has more than {@value #DIGEST_ABOVE} findings (one message, or as many parts as SNS's size limit needs). Compliant and not-applicable results are not alerted. Pure.
  */
 public final class AlertFormatter {
   public static final int DIGEST_ABOVE = 10;
@@ -32,7 +32,7 @@ public final class AlertFormatter {
   // SNS rejects empty attribute values. https://docs.aws.amazon.com/sns/latest/dg/sns-message-attributes.html
   private static final String UNKNOWN = "unknown";
 
-  /** One message per NON_COMPLIANT finding of the report, or one digest when there are more than {@value #DIGEST_ABOVE}. */
+  /** One message per NON_COMPLIANT finding of the report, or a digest when there are more than {@value #DIGEST_ABOVE}. */
   public List<AlertMessage> format(ScanReport report, AlertContext ctx) {
     return format(report, findings(report), ctx);
   }
@@ -43,22 +43,25 @@ public final class AlertFormatter {
       return List.of();
     }
     if (findings.size() > DIGEST_ABOVE) {
-      return List.of(new Digest(findings, report, ctx, digestAttributes(findings, report)).message());
+      return new Digest(findings, report, ctx).messages();
     }
     return findings.stream().map(r -> finding(r, report, ctx)).toList();
   }
 
-  /** One digest of every NON_COMPLIANT finding, however few (a scheduled sweep sends one message); none if none. */
+  /**
+   * A digest of every NON_COMPLIANT finding, however few (a scheduled sweep sends one digest): one message, or its
+   * parts when one message would pass SNS's size limit; none if none.
+   */
   public List<AlertMessage> digest(ScanReport report, AlertContext ctx) {
     return digest(report, findings(report), ctx);
   }
 
-  /** One digest of some of the report's findings; none if none. */
+  /** A digest of some of the report's findings (one message or its parts); none if none. */
   public List<AlertMessage> digest(ScanReport report, List<EvaluationResult> findings, AlertContext ctx) {
     if (findings.isEmpty()) {
       return List.of();
     }
-    return List.of(new Digest(findings, report, ctx, digestAttributes(findings, report)).message());
+    return new Digest(findings, report, ctx).messages();
   }
 
   /** The report's NON_COMPLIANT results: what alerts are about. */
@@ -74,7 +77,8 @@ public final class AlertFormatter {
     return new AlertMessage(AlertSubject.finding(result), text, text + EMAIL_FOOTER, json, attributes);
   }
 
-  private static Map<String, String> digestAttributes(List<EvaluationResult> findings, ScanReport report) {
+  /** A digest's (or a part's) attributes: its one rule or {@value #MULTIPLE_RULES}, highest severity, outcome. */
+  static Map<String, String> digestAttributes(List<EvaluationResult> findings, ScanReport report) {
     Set<String> rules = findings.stream().map(r -> r.evaluation().rule().id()).collect(Collectors.toSet());
     Set<String> outcomes = findings.stream().map(r -> r.outcome().name()).collect(Collectors.toSet());
     Severity highest = findings.stream().map(r -> r.evaluation().severity()).max(Comparator.naturalOrder())

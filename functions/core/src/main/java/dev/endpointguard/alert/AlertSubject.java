@@ -33,6 +33,22 @@ final class AlertSubject {
         + ")");
   }
 
+  /**
+   * {@code [endpoint-guard] HIGH 70 of 1000 findings in 123456789012 us-east-1 (MIXED) (part 2 of 15)}: the part's
+   * highest severity and outcome; the start is shortened if needed, never the part's number.
+   */
+  static String digestPart(String severity, int included, int findings, String account, String region,
+                           String outcome, int part, int parts) {
+    String tail = " (part " + part + " of " + parts + ")";
+    String head = sanitise(PREFIX + severity + " " + included + " of " + findings + " findings in " + account + " "
+        + region + " (" + outcome + ")");
+    int room = AlertMessage.MAX_SUBJECT_CHARS - tail.length();
+    if (head.length() > room) {
+      head = head.substring(0, room - ELLIPSIS.length()) + ELLIPSIS;
+    }
+    return head + tail;
+  }
+
   /** Control characters become spaces, other non-ASCII characters '?', and the result is cut to 100 characters. */
   static String sanitise(String text) {
     StringBuilder out = new StringBuilder(text.length());

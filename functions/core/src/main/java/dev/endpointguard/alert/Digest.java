@@ -18,8 +18,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * One message for a run with many findings: a list grouped by rule, most severe first. When the message would pass
- * SNS's size limit, the least severe findings are left out and both bodies say how many ("… and N more").
+ * The messages for a run with many findings: a list grouped by rule, most severe first. When one message would pass
+ * SNS's size limit (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html), the findings are split, in that
+ * order, into as many messages as they need ("part i of n"), each under the limit: every finding is in exactly one
+ * part. A finding too large for a message on its own gets a part of its own, which SNS refuses and the sink keeps
+ * whole in the log.
  */
 final class Digest {
   private final List<EvaluationResult> findings;
@@ -28,60 +31,107 @@ final class Digest {
   private final List<String> rows;
   private final List<ObjectNode> nodes;
   private final Map<String, String> attributes;
-  private final String subject;
 
-  Digest(List<EvaluationResult> findings, ScanReport report, AlertContext ctx, Map<String, String> attributes) {
+  Digest(List<EvaluationResult> findings, ScanReport report, AlertContext ctx) {
     List<EvaluationResult> sorted = new ArrayList<>(findings);
     sorted.sort(Comparator.comparing((EvaluationResult r) -> r.evaluation().severity()).reversed()
         .thenComparing(r -> r.evaluation().rule()));
     this.findings = List.copyOf(sorted);
     this.report = report;
     this.ctx = ctx;
-    this.attributes = attributes;
+    this.attributes = AlertFormatter.digestAttributes(this.findings, report);
     this.rows = rows(this.findings);
     this.nodes = this.findings.stream()
         .map(r -> AlertJson.evaluationWithPrevious(r, report.account(), report.region())).toList();
-    this.subject = AlertSubject.digest(attributes.get(AlertFormatter.ATTR_SEVERITY), findings.size(),
-        report.account(), report.region(), attributes.get(AlertFormatter.ATTR_OUTCOME));
   }
 
-  /** The largest digest that fits in one SNS message. */
-  AlertMessage message() {
-    AlertMessage all = withFirst(findings.size());
+  /** One message when every finding fits in it; else the parts, in order, each under SNS's limit. */
+  List<AlertMessage> messages() {
+    AlertMessage all = whole();
     if (all.sizeBytes() <= AlertMessage.MAX_MESSAGE_BYTES) {
-      return all;
+      return List.of(all);
     }
-    int fits = 0;
-    int tooBig = findings.size();
-    while (tooBig - fits > 1) {
+    // Split with the most digits "part i of n" can take (n <= findings), then number the parts for real: the real
+    // numbers are never longer, so every part stays under the limit.
+    int widest = findings.size();
+    List<int[]> ranges = new ArrayList<>();
+    for (int start = 0; start < findings.size(); ) {
+      int end = largestEnd(start, widest);
+      ranges.add(new int[] {start, end});
+      start = end;
+    }
+    List<AlertMessage> parts = new ArrayList<>(ranges.size());
+    for (int i = 0; i < ranges.size(); i++) {
+      parts.add(part(ranges.get(i)[0], ranges.get(i)[1], i + 1, ranges.size()));
+    }
+    return parts;
+  }
+
+  /** Every finding in one message, whatever its size. */
+  AlertMessage whole() {
+    String text = text(0, findings.size(), 1, 1);
+    String subject = AlertSubject.digest(attributes.get(AlertFormatter.ATTR_SEVERITY), findings.size(),
+        report.account(), report.region(), attributes.get(AlertFormatter.ATTR_OUTCOME));
+    return new AlertMessage(subject, text, text + AlertFormatter.EMAIL_FOOTER, json(0, findings.size(), 1, 1),
+        attributes);
+  }
+
+  /**
+   * Part {@code part} of {@code parts}: the findings from {@code start} (inclusive) to {@code end} (exclusive), in the
+   * digest's order, with the part's own attributes (its rules, highest severity and outcomes) for filter policies.
+   */
+  AlertMessage part(int start, int end, int part, int parts) {
+    List<EvaluationResult> members = findings.subList(start, end);
+    Map<String, String> own = AlertFormatter.digestAttributes(members, report);
+    String text = text(start, end, part, parts);
+    String subject = AlertSubject.digestPart(own.get(AlertFormatter.ATTR_SEVERITY), end - start, findings.size(),
+        report.account(), report.region(), own.get(AlertFormatter.ATTR_OUTCOME), part, parts);
+    return new AlertMessage(subject, text, text + AlertFormatter.EMAIL_FOOTER, json(start, end, part, parts), own);
+  }
+
+  /** The most findings from {@code start} on that fit in one part (at least one). */
+  private int largestEnd(int start, int parts) {
+    int fits = start + 1;
+    int tooBig = findings.size() + 1;
+    // Gallop (1, 2, 4, … findings), then halve the gap: each probe renders at most twice the limit.
+    for (int count = 2; fits < findings.size(); count *= 2) {
+      int probe = Math.min(findings.size(), start + count);
+      if (fitsInOne(start, probe, parts)) {
+        fits = probe;
+      } else {
+        tooBig = probe;
+        break;
+      }
+    }
+    while (tooBig - fits > 1 && fits < findings.size()) {
       int mid = (fits + tooBig) >>> 1;
-      if (withFirst(mid).sizeBytes() <= AlertMessage.MAX_MESSAGE_BYTES) {
+      if (fitsInOne(start, mid, parts)) {
         fits = mid;
       } else {
         tooBig = mid;
       }
     }
-    return withFirst(fits);
+    return fits;
   }
 
-  AlertMessage withFirst(int included) {
-    String text = text(included);
-    return new AlertMessage(subject, text, text + AlertFormatter.EMAIL_FOOTER, json(included), attributes);
+  private boolean fitsInOne(int start, int end, int parts) {
+    return part(start, end, parts, parts).sizeBytes() <= AlertMessage.MAX_MESSAGE_BYTES;
   }
 
-  static String more(int omitted) {
-    return "… and " + omitted + " more (see the scan report)";
-  }
-
-  private String text(int included) {
+  private String text(int start, int end, int part, int parts) {
     StringBuilder text = new StringBuilder();
     text.append("endpoint-guard: ").append(findings.size()).append(" findings in account ").append(report.account())
         .append(", region ").append(report.region()).append(". Highest severity: ")
         .append(attributes.get(AlertFormatter.ATTR_SEVERITY)).append(". Outcomes: ").append(outcomes())
         .append(".\n");
+    if (parts > 1) {
+      text.append("Part ").append(part).append(" of ").append(parts).append(": findings ").append(start + 1)
+          .append(" to ").append(end).append(", most severe first; the other parts of run ").append(ctx.runId())
+          .append(" hold the rest.\n");
+    }
     text.append(report.summary().evaluated()).append(" evaluations in this run.\n");
     Map<RuleId, List<Integer>> byRule = new LinkedHashMap<>();
-    for (int i = 0; i < included; i++) {
+    for (int i = start; i < end; i++) {
       byRule.computeIfAbsent(findings.get(i).evaluation().rule(), r -> new ArrayList<>()).add(i);
     }
     for (Map.Entry<RuleId, List<Integer>> group : byRule.entrySet()) {
@@ -92,9 +142,6 @@ final class Digest {
       text.append("Why it matters: ").append(RuleImpact.why(group.getKey())).append('\n');
       members.forEach(i -> text.append(rows.get(i)).append('\n'));
     }
-    if (included < findings.size()) {
-      text.append('\n').append(more(findings.size() - included)).append('\n');
-    }
     text.append("\nEach finding's plan, with each change's impact and rollback command, is in the JSON message (SQS,")
         .append(" Lambda and HTTPS subscribers) and in the scan report (scan --format json); the rollback of every")
         .append(" change applied in this run is under its finding above.\n");
@@ -102,11 +149,14 @@ final class Digest {
     return text.toString();
   }
 
-  private String json(int included) {
+  private String json(int start, int end, int part, int parts) {
     ObjectNode summary = ReportJson.MAPPER.createObjectNode();
     summary.put("findings", findings.size());
-    summary.put("included", included);
-    summary.put("omitted", findings.size() - included);
+    summary.put("included", end - start);
+    // Every finding is in one part: none is left out (a field kept from before digests were split).
+    summary.put("omitted", 0);
+    summary.put("part", part);
+    summary.put("parts", parts);
     ScanReport.Summary scan = report.summary();
     summary.put("evaluated", scan.evaluated());
     summary.put("nonCompliant", scan.nonCompliant());
@@ -115,10 +165,7 @@ final class Digest {
     summary.set("byRule", ReportJson.MAPPER.valueToTree(count(r -> r.evaluation().rule().id())));
     summary.set("bySeverity", ReportJson.MAPPER.valueToTree(count(r -> r.evaluation().severity().name())));
     summary.set("byOutcome", ReportJson.MAPPER.valueToTree(count(r -> r.outcome().name())));
-    ObjectNode root = AlertJson.digest(nodes.subList(0, included), summary, report.account(), report.region(), ctx);
-    if (included < findings.size()) {
-      root.put("more", more(findings.size() - included));
-    }
+    ObjectNode root = AlertJson.digest(nodes.subList(start, end), summary, report.account(), report.region(), ctx);
     return ReportJson.toJson(root, false);
   }
 

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -114,6 +115,7 @@ public final class AwsClients implements AutoCloseable {
   // start), and a Lambda function knows its account from its ARN, so only the change-event function asks STS.
   private final Lazy<StsClient> sts;
   private final Lazy<SnsClient> sns;
+  private final Lazy<SqsClient> sqs;
   private final Lazy<Route53Client> route53;
   private final Lazy<ConfigClient> config;
   private final Lazy<OrganizationsClient> organizations;
@@ -129,6 +131,9 @@ public final class AwsClients implements AutoCloseable {
     this.ec2 = configure(Ec2Client.builder(), target.region()).build();
     this.sts = new Lazy<>(() -> configure(StsClient.builder(), target.region()).build());
     this.sns = new Lazy<>(() -> configure(SnsClient.builder(), target.region(), publishRetries()).build());
+    // The sweep's hand-over queue is FIFO with content-based deduplication, so a send retried after a lost answer is
+    // taken once: the standard retries are safe. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-exactly-once-processing.html
+    this.sqs = new Lazy<>(() -> configure(SqsClient.builder(), target.region()).build());
     // Route 53 is a global service: its API lives in aws-global whatever the scanned region.
     this.route53 = new Lazy<>(() -> configure(Route53Client.builder(), Region.AWS_GLOBAL).build());
     this.config = new Lazy<>(() -> configure(ConfigClient.builder(), target.region()).build());
@@ -226,6 +231,7 @@ public final class AwsClients implements AutoCloseable {
   public Ec2Client ec2() { return ec2; }
   public StsClient sts() { return sts.get(); }
   public SnsClient sns() { return sns.get(); }
+  public SqsClient sqs() { return sqs.get(); }
   public Route53Client route53() { return route53.get(); }
   public ConfigClient config() { return config.get(); }
   public OrganizationsClient organizations() { return organizations.get(); }
@@ -236,6 +242,7 @@ public final class AwsClients implements AutoCloseable {
     ec2.close();
     sts.ifMade(StsClient::close);
     sns.ifMade(SnsClient::close);
+    sqs.ifMade(SqsClient::close);
     route53.ifMade(Route53Client::close);
     config.ifMade(ConfigClient::close);
     organizations.ifMade(OrganizationsClient::close);

@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one path of every trigger and of {@code scan}: read the targets (the inventory, the only code that reads AWS),
@@ -70,6 +72,22 @@ public final class Pipeline {
     return evaluateAndAct(request, read.estate(), read.problems());
   }
 
+  /**
+   * The same, acting VPC by VPC so that a run short of time stops between two VPCs rather than in one: the targets are
+   * read and evaluated once, then before acting on each VPC (its own evaluation first, then its endpoints') the run
+   * asks {@code keepGoing}; from its first "no" on, no VPC is acted on or reported, and those VPCs are returned in
+   * {@link PartialRun#vpcsNotStarted()} for a later run to take up. A VPC is never left half done.
+   *
+   * @param keepGoing asked once before each VPC, in VPC-id order; true to go on
+   */
+  public PartialRun run(Request request, BooleanSupplier keepGoing) {
+    if (request.targets().isEmpty()) {
+      return new PartialRun(run(request), List.of());
+    }
+    InventoryResult read = inventory.load(request.targets(), request.settings().trustedOrgIds().isEmpty());
+    return evaluateAndAct(request, read.estate(), read.problems(), keepGoing);
+  }
+
   /** Runs, then hands the run to each sink in turn: the run and what each sink did with it. */
   public Outcomes run(Request request, List<Sink> sinks) {
     Run run = run(request);
@@ -94,6 +112,11 @@ public final class Pipeline {
 
   /** Evaluates an estate already read; {@code problems} are the inventory's, carried into the run. */
   public Run evaluateAndAct(Request request, Estate estate, List<InventoryProblem> problems) {
+    return evaluateAndAct(request, estate, problems, () -> true).run();
+  }
+
+  private PartialRun evaluateAndAct(Request request, Estate estate, List<InventoryProblem> problems,
+                                    BooleanSupplier keepGoing) {
     Settings settings = request.settings();
     LocalDate today = LocalDate.now(clock);
     Map<RuleId, Map<String, String>> exemptions = endpointExemptions(estate, today);
@@ -137,17 +160,38 @@ public final class Pipeline {
       }
     }
 
-    // VPC-level fixes first: endpoint fixes (private DNS) depend on the VPC's DNS attributes.
-    List<Pending> order = new ArrayList<>(pending);
-    order.sort((a, b) -> Boolean.compare(a.evaluation.resourceType() != ResourceType.VPC,
-        b.evaluation.resourceType() != ResourceType.VPC));
+    // VPC by VPC, in id order; in each, the VPC-level fix first: endpoint fixes (private DNS) depend on the VPC's DNS
+    // attributes.
+    // Resources in no VPC (the account's endpoint services) are few and act first: a sweep hands over only VPCs.
+    Map<String, List<Pending>> byVpc = new TreeMap<>();
+    List<Pending> inNoVpc = new ArrayList<>();
+    for (Pending p : pending) {
+      if (p.evaluation.vpc().isPresent()) {
+        byVpc.computeIfAbsent(p.evaluation.vpc().get(), v -> new ArrayList<>()).add(p);
+      } else {
+        inNoVpc.add(p);
+      }
+    }
     List<String> retryable = new ArrayList<>();
-    for (Pending p : order) {
+    for (Pending p : inNoVpc) {
       p.result = decide(p, estate, settings, retryable);
     }
-    List<EvaluationResult> results = pending.stream().map(p -> p.result).toList();
-    return new Run(request, new AccountRegion(estate.accountId(), estate.region()), results,
-        withTagProblems(problems, estate), retryable, VpcCoverage.of(estate));
+    Set<String> notStarted = new TreeSet<>();
+    for (Map.Entry<String, List<Pending>> vpc : byVpc.entrySet()) {
+      if (!notStarted.isEmpty() || !keepGoing.getAsBoolean()) {
+        notStarted.add(vpc.getKey());
+        continue;
+      }
+      List<Pending> order = new ArrayList<>(vpc.getValue());
+      order.sort((a, b) -> Boolean.compare(a.evaluation.resourceType() != ResourceType.VPC,
+          b.evaluation.resourceType() != ResourceType.VPC));
+      for (Pending p : order) {
+        p.result = decide(p, estate, settings, retryable);
+      }
+    }
+    List<EvaluationResult> results = pending.stream().filter(p -> p.result != null).map(p -> p.result).toList();
+    return new PartialRun(new Run(request, new AccountRegion(estate.accountId(), estate.region()), results,
+        withTagProblems(problems, estate), retryable, VpcCoverage.of(estate)), List.copyOf(notStarted));
   }
 
   /** The inventory's problems, then each malformed exemption tag of the resources in scope (issue 12). */

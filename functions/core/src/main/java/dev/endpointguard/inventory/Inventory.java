@@ -181,13 +181,18 @@ public final class Inventory {
 
     Map<String, VpcSnapshot> vpcSnapshots = new TreeMap<>();
     ServiceNameZones serviceZones = new ServiceNameZones(hostedZones, ec2, region);
+    // Grouped by VPC once: filtering every endpoint for every VPC grew with endpoints × VPCs (issue 13).
+    Map<String, List<RawEndpoint>> inVpcsByVpc = scope.inVpcs().stream()
+        .collect(Collectors.groupingBy(RawEndpoint::vpcId));
+    Map<String, List<RawEndpoint>> inScopeByVpc = scope.inScope().stream()
+        .collect(Collectors.groupingBy(RawEndpoint::vpcId));
     for (VpcReader.VpcParts parts : vpcParts.values()) {
       String vpcId = parts.info().vpcId();
-      List<EndpointSummary> siblings = scope.inVpcs().stream().filter(e -> e.vpcId().equals(vpcId))
+      List<EndpointSummary> siblings = inVpcsByVpc.getOrDefault(vpcId, List.of()).stream()
           .map(RawEndpoint::summary).toList();
       // Hosted zones only where a private-DNS verdict looks at them: a zone named after the service blocks private
       // DNS, or itself resolves the name to the endpoint.
-      Set<String> zoneNames = ServiceNameZones.namesToCheck(vpcId, scope, services);
+      Set<String> zoneNames = ServiceNameZones.namesToCheck(inScopeByVpc.getOrDefault(vpcId, List.of()), services);
       Optional<List<HostedZoneRef>> zones = zoneNames.isEmpty() ? Optional.empty()
           : serviceZones.of(vpcId, zoneNames, report);
       vpcSnapshots.put(vpcId, new VpcSnapshot(parts.info(), parts.subnets(), siblings, zones,

@@ -48,12 +48,10 @@ final class ServiceNameZones {
    * in this VPC that are Interface endpoints with private DNS off: empty when no private-DNS verdict here looks at
    * hosted zones.
    */
-  static Set<String> namesToCheck(String vpcId, EndpointSelection scope, Map<String, ServiceFacts> services) {
+  static Set<String> namesToCheck(List<RawEndpoint> inScopeOfVpc, Map<String, ServiceFacts> services) {
     Set<String> names = new TreeSet<>();
-    for (RawEndpoint e : scope.inScope()) {
-      if (e.vpcId().equals(vpcId)) {
-        offeredName(e, services).ifPresent(n -> names.add(DnsNames.zoneName(n)));
-      }
+    for (RawEndpoint e : inScopeOfVpc) {
+      offeredName(e, services).ifPresent(n -> names.add(DnsNames.zoneName(n)));
     }
     return names;
   }

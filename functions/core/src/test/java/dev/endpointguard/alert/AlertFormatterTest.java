@@ -413,33 +413,6 @@ class AlertFormatterTest {
   }
 
   @Test
-  void format_5000Findings_digestTruncatedUnder256KbWithValidJson() throws Exception {
-    List<EvaluationResult> results = Findings.many(5000);
-
-    List<AlertMessage> messages = formatter.format(Findings.report(results), CTX);
-
-    assertThat(messages).hasSize(1);
-    AlertMessage digest = messages.get(0);
-    assertThat(digest.sizeBytes()).isLessThanOrEqualTo(256 * 1024);
-    assertThat(digest.structuredMessage().getBytes(StandardCharsets.UTF_8).length).isLessThan(256 * 1024);
-    JsonNode json = parse(digest.json());
-    int included = json.path("evaluations").size();
-    int omitted = json.path("summary").path("omitted").asInt();
-    assertThat(included).isPositive();
-    assertThat(included + omitted).isEqualTo(5000);
-    assertThat(json.path("summary").path("included").asInt()).isEqualTo(included);
-    assertThat(json.path("more").asText()).isEqualTo("… and " + omitted + " more (see the scan report)");
-    assertThat(digest.defaultText()).contains("\n… and " + omitted + " more (see the scan report)\n");
-    assertThat(digest.emailText()).contains("… and " + omitted + " more (see the scan report)");
-    assertThat(digest.subject()).isEqualTo("[endpoint-guard] HIGH 5000 findings in 123456789012 us-east-1 (MIXED)");
-    // Most severe first: the digest keeps HIGH findings before any MEDIUM one.
-    assertThat(json.path("evaluations").get(0).path("severity").asText()).isEqualTo("HIGH");
-    // Nearly full: one more finding would not have fitted.
-    assertThat(new Digest(results, Findings.report(results), CTX, digest.attributes()).withFirst(included + 1)
-        .sizeBytes()).isGreaterThan(AlertMessage.MAX_MESSAGE_BYTES);
-  }
-
-  @Test
   void format_mixedSeverities_digestSeverityIsTheHighest() {
     List<EvaluationResult> results = new ArrayList<>();
     for (int i = 0; i < 11; i++) {

@@ -80,6 +80,23 @@ public abstract class FunctionHandler implements RequestStreamHandler {
   /** Where the run's outcomes go. */
   abstract List<Sink> sinks(Trigger trigger, Invocation invocation);
 
+  /**
+   * The run the trigger asks for and the sinks it goes to: by default the pipeline over {@link #request}, completed
+   * ({@link #complete}), to {@link #sinks}. The sweep runs VPC by VPC against the time left instead.
+   */
+  Execution execute(Trigger trigger, Invocation invocation) {
+    return new Execution(complete(trigger, runtime.pipeline().run(request(trigger, invocation))),
+        sinks(trigger, invocation));
+  }
+
+  /** A run and the sinks, in order, that it is handed to. */
+  record Execution(Run run, List<Sink> sinks) {
+    Execution {
+      Objects.requireNonNull(run, "run");
+      sinks = List.copyOf(sinks);
+    }
+  }
+
   HandlerRuntime runtime() {
     return runtime;
   }
@@ -106,7 +123,8 @@ public abstract class FunctionHandler implements RequestStreamHandler {
       HandlerResult result;
       try {
         Invocation invocation = new Invocation(name, requestId(context), settings,
-            runtime.scope(context == null ? null : context.getInvokedFunctionArn()), metrics);
+            runtime.scope(context == null ? null : context.getInvokedFunctionArn()), metrics,
+            context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis());
         result = handle(input, invocation);
       } catch (SdkException e) {
         if (AwsErrors.retryable(e)) {
@@ -140,9 +158,10 @@ public abstract class FunctionHandler implements RequestStreamHandler {
       }
       return screened.get();
     }
-    Run run = complete(trigger, runtime.pipeline().run(request(trigger, invocation)));
+    Execution execution = execute(trigger, invocation);
+    Run run = execution.run();
     List<Delivery> deliveries = new ArrayList<>();
-    for (Sink sink : sinks(trigger, invocation)) {
+    for (Sink sink : execution.sinks()) {
       deliveries.add(sink.deliver(run));
     }
     invocation.metrics().record(run.results(), deliveries);

@@ -37,6 +37,8 @@ public final class HandlerRuntime {
    * unset: do not.
    */
   public static final String ENV_SECURITY_HUB = "SECURITY_HUB";
+  /** The sweep's hand-over queue (SweepFunction only): where a sweep short of time leaves the VPCs not started. */
+  static final String ENV_SWEEP_QUEUE_URL = "SWEEP_QUEUE_URL";
 
   private final AwsClients clients;
   private final Inventory inventory;
@@ -49,6 +51,7 @@ public final class HandlerRuntime {
   private final Clock clock;
   private final Metrics metrics;
   private final Priming priming;
+  private final Optional<String> sweepQueueUrl;
 
   private HandlerRuntime(AwsClients clients, Map<String, String> env, Clock clock) {
     this.clients = clients;
@@ -73,6 +76,7 @@ public final class HandlerRuntime {
     this.configEvaluations = new ConfigEvaluationWriter(clients::config);
     this.metrics = metrics(env);
     this.priming = new Priming(clients, pipeline);
+    this.sweepQueueUrl = Optional.ofNullable(env.get(ENV_SWEEP_QUEUE_URL)).filter(url -> !url.isBlank());
   }
 
   /** {@code SECURITY_HUB}: on or off (unset or empty: off); anything else is a settings problem. */
@@ -149,6 +153,11 @@ public final class HandlerRuntime {
     }
     return Optional.of(notApplicableOnly ? SecurityHubSink.notApplicableOnly(clients::securityHub, clock)
         : SecurityHubSink.everyEvaluation(clients::securityHub, clock));
+  }
+
+  /** The sweep's hand-over queue ({@code SWEEP_QUEUE_URL}), if set. */
+  public Optional<String> sweepQueueUrl() {
+    return sweepQueueUrl;
   }
 
   /** The priming dry run, held here because the runtime keeps its hooks only weakly. */

@@ -5,6 +5,7 @@ import dev.endpointguard.plan.Outcome;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.sink.AlertSink;
+import dev.endpointguard.sink.ContinuationSink;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,17 @@ final class InvocationMetrics {
   static final String REJECTED = "EventsRejected";
   /** Alerts SNS did not take (kept whole in the log); the template alarms on any. */
   static final String ALERTS_UNDELIVERED = "AlertsUndelivered";
+  /** VPCs a sweep short of time handed to the next invocation. */
+  static final String SWEEP_VPCS_HANDED_OVER = "SweepVpcsHandedOver";
+  /** VPCs of hand-over messages SQS did not take (kept whole in the log); the template alarms on any. */
+  static final String SWEEP_VPCS_NOT_HANDED_OVER = "SweepVpcsNotHandedOver";
 
   private final Metrics metrics;
   private final Map<RuleId, int[]> perRule = new EnumMap<>(RuleId.class);
   private int rejected;
   private int alertsUndelivered;
+  private int vpcsHandedOver;
+  private int vpcsNotHandedOver;
 
   InvocationMetrics(Metrics metrics) {
     this.metrics = metrics;
@@ -43,6 +50,10 @@ final class InvocationMetrics {
     record(results);
     deliveries.stream().filter(d -> d.sink().equals(AlertSink.NAME))
         .forEach(d -> alertsUndelivered += d.failed());
+    deliveries.stream().filter(d -> d.sink().equals(ContinuationSink.NAME)).forEach(d -> {
+      vpcsHandedOver += d.delivered();
+      vpcsNotHandedOver += d.failed();
+    });
   }
 
   void record(List<EvaluationResult> results) {
@@ -75,6 +86,15 @@ final class InvocationMetrics {
         m.addMetric(ALERTS_UNDELIVERED, n, MetricUnit.COUNT);
       });
     }
+    if (vpcsHandedOver > 0 || vpcsNotHandedOver > 0) {
+      int handed = vpcsHandedOver;
+      int notHanded = vpcsNotHandedOver;
+      metrics.flushMetrics(m -> {
+        m.addDimension(RULE, NO_RULE);
+        m.addMetric(SWEEP_VPCS_HANDED_OVER, handed, MetricUnit.COUNT);
+        m.addMetric(SWEEP_VPCS_NOT_HANDED_OVER, notHanded, MetricUnit.COUNT);
+      });
+    }
     if (rejected > 0) {
       int n = rejected;
       metrics.flushMetrics(m -> {
@@ -85,5 +105,7 @@ final class InvocationMetrics {
     perRule.clear();
     rejected = 0;
     alertsUndelivered = 0;
+    vpcsHandedOver = 0;
+    vpcsNotHandedOver = 0;
   }
 }

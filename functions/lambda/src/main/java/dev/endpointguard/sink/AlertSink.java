@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run's findings as SNS alerts on one topic (DESIGN.md §3), one message per finding or one digest. Alerts are never
- * lost and never doubled:
+ * The run's findings as SNS alerts on one topic (DESIGN.md §3), one message per finding or a digest (in as many parts
+ * as SNS's size limit needs, each published and kept on its own). Alerts are never lost and never doubled:
  * <ul>
  *   <li>SNS's answers of throttling or a server error are retried with backoff by the SNS client
  *       ({@link dev.endpointguard.aws.AwsClients}); a request whose answer was lost is not sent again, since SNS may
@@ -39,7 +39,7 @@ public final class AlertSink implements Sink {
   static final String UNDELIVERED = "alert not delivered";
   private static final Logger LOG = LoggerFactory.getLogger(AlertSink.class);
 
-  /** One message per finding (a digest above {@link AlertFormatter#DIGEST_ABOVE}), or one digest however few. */
+  /** One message per finding (a digest above {@link AlertFormatter#DIGEST_ABOVE}), or a digest however few. */
   public enum Style { PER_FINDING, DIGEST }
 
   private final AlertPublisher publisher;

@@ -9,10 +9,10 @@ import java.util.Optional;
  * handler come from {@link Functions}, the one list of the functions.
  */
 public enum DeployedFunction {
-  CHANGE_EVENT(Functions.CHANGE_EVENT, true, true, false, true),
-  CONFIG_RULE(Functions.CONFIG_RULE, false, false, true, true),
-  COMPLIANCE_REMEDIATION(Functions.COMPLIANCE_REMEDIATION, true, true, false, true),
-  SWEEP(Functions.SWEEP, true, true, false, true);
+  CHANGE_EVENT(Functions.CHANGE_EVENT, true, true, false, true, false),
+  CONFIG_RULE(Functions.CONFIG_RULE, false, false, true, true, false),
+  COMPLIANCE_REMEDIATION(Functions.COMPLIANCE_REMEDIATION, true, true, false, true, false),
+  SWEEP(Functions.SWEEP, true, true, false, true, true);
 
   private final String logicalId;
   private final String handler;
@@ -20,15 +20,17 @@ public enum DeployedFunction {
   private final boolean alerts;
   private final boolean reportsConfigEvaluations;
   private final boolean importsFindings;
+  private final boolean handsOverSweeps;
 
   DeployedFunction(Functions function, boolean remediates, boolean alerts, boolean reportsConfigEvaluations,
-                   boolean importsFindings) {
+                   boolean importsFindings, boolean handsOverSweeps) {
     this.logicalId = function.logicalId();
     this.handler = function.handlerClass().getName() + "::handleRequest";
     this.remediates = remediates;
     this.alerts = alerts;
     this.reportsConfigEvaluations = reportsConfigEvaluations;
     this.importsFindings = importsFindings;
+    this.handsOverSweeps = handsOverSweeps;
   }
 
   /** The function's logical id in template.yaml (fixed: alarms, docs and {@code invoke} use it). */
@@ -67,6 +69,11 @@ public enum DeployedFunction {
    */
   public boolean importsFindings() {
     return importsFindings;
+  }
+
+  /** Hands the VPCs a sweep short of time did not start to its own queue, and is invoked by that queue (the sweep). */
+  public boolean handsOverSweeps() {
+    return handsOverSweeps;
   }
 
   public static Optional<DeployedFunction> byLogicalId(String logicalId) {

@@ -63,6 +63,13 @@ public final class FunctionPermissions {
    */
   public static final List<String> SECURITY_HUB = List.of("securityhub:BatchImportFindings");
 
+  /**
+   * The sweep's own queue: sending a hand-over (the sweep's code), and receiving and deleting hand-overs (Lambda's
+   * event source mapping, with the function's role). https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+   */
+  public static final List<String> SWEEP_QUEUE = List.of("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+      "sqs:GetQueueAttributes");
+
   private FunctionPermissions() {
   }
 
@@ -87,6 +94,9 @@ public final class FunctionPermissions {
     }
     if (function.importsFindings()) {
       actions.addAll(SECURITY_HUB);
+    }
+    if (function.handsOverSweeps()) {
+      actions.addAll(SWEEP_QUEUE);
     }
     return Collections.unmodifiableSet(actions);
   }

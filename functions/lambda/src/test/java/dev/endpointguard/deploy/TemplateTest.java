@@ -240,6 +240,54 @@ class TemplateTest {
     assertThat(map(map(template.get("Parameters")).get("SweepSchedule"))).containsEntry("Default", "rate(12 hours)");
   }
 
+  /** Issue 13: a sweep short of time hands the VPCs it did not start to its own queue, which invokes it again. */
+  @Test
+  void sweepQueue_fifoWithDeadLetterQueue_invokesTheSweepOneMessageAtATime() {
+    Map<String, Object> sweep = props(resource(DeployedFunction.SWEEP.logicalId()));
+    Map<String, Object> queue = props(resource("SweepQueue"));
+    Map<String, Object> deadLetters = props(resource("SweepDeadLetterQueue"));
+    Object queueArn = Map.of("Fn::GetAtt", List.of("SweepQueue", "Arn"));
+
+    assertThat(environment(DeployedFunction.SWEEP)).containsEntry("SWEEP_QUEUE_URL", Map.of("Ref", "SweepQueue"));
+    for (DeployedFunction other : DeployedFunction.values()) {
+      if (other != DeployedFunction.SWEEP) {
+        assertThat(environment(other)).as(other.logicalId()).doesNotContainKey("SWEEP_QUEUE_URL");
+      }
+    }
+    Map<String, Object> events = map(sweep.get("Events"));
+    assertThat(events.values().stream().map(e -> map(e).get("Type"))).containsExactly("Schedule", "SQS");
+    Map<String, Object> continueEvent = map(map(events.get("Continue")).get("Properties"));
+    assertThat(continueEvent).containsEntry("Queue", queueArn).containsEntry("BatchSize", 1);
+    assertThat(queue).containsEntry("FifoQueue", true).containsEntry("ContentBasedDeduplication", true)
+        .containsEntry("SqsManagedSseEnabled", true);
+    // Lambda asks for a visibility timeout of at least six times the function's timeout.
+    assertThat((Integer) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * (Integer) sweep.get("Timeout"));
+    assertThat(map(queue.get("RedrivePolicy"))).containsEntry("deadLetterTargetArn",
+        Map.of("Fn::GetAtt", List.of("SweepDeadLetterQueue", "Arn")));
+    assertThat(deadLetters).containsEntry("FifoQueue", true).containsEntry("SqsManagedSseEnabled", true);
+  }
+
+  /** Issue 13: the sweep's queue actions are granted on that queue only; no other role may use it. */
+  @Test
+  void sweepQueue_actions_onlyTheSweepsRoleOnlyOnItsQueue() {
+    Object queueArn = Map.of("Fn::GetAtt", List.of("SweepQueue", "Arn"));
+    for (DeployedFunction function : DeployedFunction.values()) {
+      List<Map<String, Object>> onQueue = allowStatements(roleId(function)).stream()
+          .filter(s -> list(s.get("Resource")).contains(queueArn)).toList();
+      if (function == DeployedFunction.SWEEP) {
+        assertThat(onQueue.stream().flatMap(s -> actions(s).stream()))
+            .containsExactlyInAnyOrderElementsOf(FunctionPermissions.SWEEP_QUEUE);
+        assertThat(onQueue).allSatisfy(s -> assertThat(list(s.get("Resource"))).containsExactly(queueArn));
+      } else {
+        assertThat(onQueue).as(function.logicalId()).isEmpty();
+      }
+    }
+    assertThat(allowStatements(roleId(DeployedFunction.SWEEP)))
+        .filteredOn(s -> actions(s).stream().anyMatch(a -> a.startsWith("sqs:")))
+        .allSatisfy(s -> assertThat(list(s.get("Resource"))).containsAnyOf(queueArn,
+            Map.of("Fn::GetAtt", List.of("FailedEventsQueue", "Arn"))));
+  }
+
   @Test
   void failedEvents_asyncFunctions_goToAnEncryptedQueue() {
     Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
@@ -278,6 +326,12 @@ class TemplateTest {
     assertThat(alarms.values()).anyMatch(a -> a.containsKey("Metrics")
         && String.valueOf(map(list(a.get("Metrics")).get(0)).get("Expression"))
         .equals("SELECT SUM(RemediationsFailed) FROM EndpointGuard"));
+    assertThat(alarms.values()).anyMatch(a -> a.containsKey("Metrics")
+        && String.valueOf(map(list(a.get("Metrics")).get(0)).get("Expression"))
+        .equals("SELECT SUM(SweepVpcsNotHandedOver) FROM EndpointGuard"));
+    assertThat(alarms.values()).anyMatch(a -> "ApproximateNumberOfMessagesVisible".equals(a.get("MetricName"))
+        && map(list(a.get("Dimensions")).get(0)).get("Value")
+        .equals(Map.of("Fn::GetAtt", List.of("SweepDeadLetterQueue", "QueueName"))));
     assertThat(alarms.values()).allSatisfy(a -> assertThat(a.get("AlarmActions")).isEqualTo(List.of(topic)));
   }
 

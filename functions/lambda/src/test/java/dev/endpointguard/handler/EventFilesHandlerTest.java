@@ -41,7 +41,7 @@ class EventFilesHandlerTest {
       "schedule-sweep.json", "cloudtrail-create-vpc-endpoint-service-configuration.json",
       "cloudtrail-modify-vpc-endpoint-service-configuration-acceptance-off.json",
       "cloudtrail-modify-vpc-endpoint-service-permissions-everyone.json", "config-rule-change-vpc-endpoint-service.json",
-      "compliance-change-non-compliant-endpoint-service.json");
+      "compliance-change-non-compliant-endpoint-service.json", "sqs-sweep-continuation.json");
 
   @Test
   void eventsFolder_everyFile_isRunThroughItsHandlerHere() throws IOException {
@@ -63,38 +63,43 @@ class EventFilesHandlerTest {
     assertThat(e.path("status").asText()).isEqualTo("NON_COMPLIANT");
     assertThat(e.path("plan").get(0).path("change").asText()).isEqualTo("AddSubnets");
     assertThat(e.path("outcome").asText()).isEqualTo("PLANNED");
-    assertThat(Invoker.resources(result)).contains(estate.id(ONE_AZ)).doesNotContain(estate.id(HEALTHY));
+    assertThat(invoker.loggedResources()).contains(estate.id(ONE_AZ)).doesNotContain(estate.id(HEALTHY));
     assertThat(invoker.counter.writes()).isEmpty();
   }
 
   @Test
   void createEndpoint_severalSubnets_singleAzCompliant(LocalAws aws, AwsClients clients) {
     EventEstate estate = EventEstate.seed(clients);
-    JsonNode result = new Invoker(aws).invoke(Functions.CHANGE_EVENT,
+    Invoker invoker = new Invoker(aws);
+    JsonNode result = invoker.invoke(Functions.CHANGE_EVENT,
         estate.event("cloudtrail-create-vpc-endpoint-several-subnets.json"));
 
-    assertThat(evaluation(result, "single-az-endpoint", estate.id(DNS_OFF_BROAD)).path("status").asText())
+    assertThat(invoker.logged("single-az-endpoint", estate.id(DNS_OFF_BROAD)).path("status").asText())
         .isEqualTo("COMPLIANT");
+    assertThat(result.path("findings")).noneMatch(f -> f.path("rule").asText().equals("single-az-endpoint"));
   }
 
   @Test
   void createEndpoint_pendingWithNoSubnets_judgedFromAFreshRead(LocalAws aws, AwsClients clients) {
     EventEstate estate = EventEstate.seed(clients);
-    JsonNode result = new Invoker(aws).invoke(Functions.CHANGE_EVENT,
+    Invoker invoker = new Invoker(aws);
+    JsonNode result = invoker.invoke(Functions.CHANGE_EVENT,
         estate.event("cloudtrail-create-vpc-endpoint-pending-no-subnets.json"));
 
     // The event says no subnets; AWS says three AZs.
-    JsonNode e = evaluation(result, "single-az-endpoint", estate.id(HEALTHY));
+    JsonNode e = invoker.logged("single-az-endpoint", estate.id(HEALTHY));
     assertThat(e.path("status").asText()).isEqualTo("COMPLIANT");
+    assertThat(result.path("findings")).noneMatch(f -> f.path("rule").asText().equals("single-az-endpoint"));
   }
 
   @Test
   void modifyEndpoint_addSubnet_reEvaluatesThatEndpoint(LocalAws aws, AwsClients clients) {
     EventEstate estate = EventEstate.seed(clients);
-    JsonNode result = new Invoker(aws).invoke(Functions.CHANGE_EVENT,
+    Invoker invoker = new Invoker(aws);
+    JsonNode result = invoker.invoke(Functions.CHANGE_EVENT,
         estate.event("cloudtrail-modify-vpc-endpoint-add-subnet.json"));
 
-    assertThat(Invoker.resources(result)).contains(estate.id(ONE_AZ));
+    assertThat(invoker.loggedResources()).contains(estate.id(ONE_AZ));
     assertThat(evaluation(result, "single-az-endpoint", estate.id(ONE_AZ)).path("status").asText())
         .isEqualTo("NON_COMPLIANT");
   }
@@ -136,12 +141,13 @@ class EventFilesHandlerTest {
   void modifyVpcAttribute_dnsSupportOff_vpcDnsDisabledNonCompliant(LocalAws aws, AwsClients clients) {
     EventEstate estate = EventEstate.seed(clients);
     estate.vpcDnsSupport(false);
-    JsonNode result = new Invoker(aws).invoke(Functions.CHANGE_EVENT,
+    Invoker invoker = new Invoker(aws);
+    JsonNode result = invoker.invoke(Functions.CHANGE_EVENT,
         estate.event("cloudtrail-modify-vpc-attribute-dns-support-off.json"));
 
     JsonNode e = evaluation(result, "vpc-dns-disabled", estate.id(VPC));
     assertThat(e.path("status").asText()).isEqualTo("NON_COMPLIANT");
-    assertThat(Invoker.resources(result)).contains(estate.id(ONE_AZ), estate.id(DNS_OFF_BROAD), estate.id(HEALTHY));
+    assertThat(invoker.loggedResources()).contains(estate.id(ONE_AZ), estate.id(DNS_OFF_BROAD), estate.id(HEALTHY));
   }
 
   @Test
@@ -173,20 +179,21 @@ class EventFilesHandlerTest {
   @Test
   void deleteEndpoints_sweepsTheRegion(LocalAws aws, AwsClients clients) {
     EventEstate estate = EventEstate.seed(clients);
-    JsonNode result = new Invoker(aws).invoke(Functions.CHANGE_EVENT,
-        estate.event("cloudtrail-delete-vpc-endpoints.json"));
+    Invoker invoker = new Invoker(aws);
+    invoker.invoke(Functions.CHANGE_EVENT, estate.event("cloudtrail-delete-vpc-endpoints.json"));
 
-    assertThat(Invoker.resources(result)).contains(estate.id(ONE_AZ), estate.id(DNS_OFF_BROAD), estate.id(HEALTHY),
+    assertThat(invoker.loggedResources()).contains(estate.id(ONE_AZ), estate.id(DNS_OFF_BROAD), estate.id(HEALTHY),
         estate.id(VPC));
   }
 
   @Test
   void createSubnet_reEvaluatesTheEndpointsOfItsVpc(LocalAws aws, AwsClients clients) {
     EventEstate estate = EventEstate.seed(clients);
-    JsonNode result = new Invoker(aws).invoke(Functions.CHANGE_EVENT, estate.event("cloudtrail-create-subnet.json"));
+    Invoker invoker = new Invoker(aws);
+    JsonNode result = invoker.invoke(Functions.CHANGE_EVENT, estate.event("cloudtrail-create-subnet.json"));
 
     assertThat(result.path("status").asText()).isEqualTo("done");
-    assertThat(Invoker.resources(result)).contains(estate.id(ONE_AZ), estate.id(DNS_OFF_BROAD), estate.id(HEALTHY));
+    assertThat(invoker.loggedResources()).contains(estate.id(ONE_AZ), estate.id(DNS_OFF_BROAD), estate.id(HEALTHY));
   }
 
   @Test
@@ -252,7 +259,8 @@ class EventFilesHandlerTest {
     assertThat(e.get(0).path("ComplianceResourceType").asText()).isEqualTo("AWS::EC2::VPC");
     assertThat(e.get(0).path("ComplianceResourceId").asText()).isEqualTo(estate.id(VPC));
     assertThat(e.get(0).path("ComplianceType").asText()).isEqualTo("NON_COMPLIANT");
-    assertThat(result.path("evaluations")).allMatch(x -> x.path("rule").asText().equals("vpc-dns-disabled"));
+    assertThat(result.path("findings")).allMatch(x -> x.path("rule").asText().equals("vpc-dns-disabled"));
+    assertThat(result.at("/summary/evaluated").asInt()).isEqualTo(1);
     // Evaluates only: the VPC's hostnames stay off.
     assertThat(invoker.counter.writes()).containsExactly("Config:PutEvaluations");
   }
@@ -263,7 +271,8 @@ class EventFilesHandlerTest {
     JsonNode result = new Invoker(aws).invoke(Functions.COMPLIANCE_REMEDIATION,
         estate.event("compliance-change-non-compliant.json"));
 
-    assertThat(result.path("evaluations")).hasSize(1);
+    assertThat(result.at("/summary/evaluated").asInt()).isEqualTo(1);
+    assertThat(result.path("findings")).hasSize(1);
     JsonNode e = evaluation(result, "single-az-endpoint", estate.id(ONE_AZ));
     assertThat(e.path("status").asText()).isEqualTo("NON_COMPLIANT");
     assertThat(e.path("outcome").asText()).isEqualTo("PLANNED");
@@ -336,6 +345,18 @@ class EventFilesHandlerTest {
         .serviceConfigurations().get(0).acceptanceRequired()).isTrue();
     assertThat(clients.ec2().describeVpcEndpointServicePermissions(b -> b.serviceId(estate.id(SERVICE)))
         .allowedPrincipals()).extracting(p -> p.principal()).containsExactly("*");
+  }
+
+  /** Issue 13: part 2 of a sweep, handed over through the sweep's queue: the endpoints of the VPC it names. */
+  @Test
+  void sweepContinuation_oneVpc_everyEndpointOfItEveryRule(LocalAws aws, AwsClients clients) {
+    EventEstate estate = EventEstate.seed(clients);
+    JsonNode result = new Invoker(aws).invoke(Functions.SWEEP, estate.event("sqs-sweep-continuation.json"));
+
+    assertThat(result.path("status").asText()).isEqualTo("done");
+    assertThat(result.path("reason").asText()).startsWith("sweep 53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa part 2: 1 VPC");
+    assertThat(result.path("summary").path("evaluated").asInt()).isEqualTo(13);
+    assertThat(result.path("summary").path("nonCompliant").asInt()).isEqualTo(3);
   }
 
   private static Instant orderingTimestamp(JsonNode evaluation) {

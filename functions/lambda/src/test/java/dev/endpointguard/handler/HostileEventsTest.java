@@ -62,7 +62,7 @@ class HostileEventsTest {
             .doesNotStartWith("event could not be decoded");
         assertThat(reason.chars().noneMatch(Character::isISOControl)).as(label + ": " + reason).isTrue();
         assertThat(text).as(label).doesNotContain("\tat ", "at dev.endpointguard", "at com.fasterxml");
-        assertThat(result.path("evaluations")).as(label).isEmpty();
+        assertThat(result.path("findings")).as(label).isEmpty();
         counts.merge(handler.getKey().logicalId(), 1, Integer::sum);
       }
     }

@@ -45,8 +45,9 @@ class RaceTest {
 
       assertThat(second.path("status").asText()).as(f.logicalId()).isEqualTo("done");
       assertThat(invoker.counter.writes()).as(f.logicalId()).isEmpty();
-      assertThat(evaluation(second, "single-az-endpoint", estate.id(ONE_AZ)).path("status").asText())
+      assertThat(invoker.logged("single-az-endpoint", estate.id(ONE_AZ)).path("status").asText())
           .isEqualTo("COMPLIANT");
+      assertThat(Invoker.resources(second)).doesNotContain(estate.id(ONE_AZ));
     }
   }
 

@@ -19,9 +19,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
@@ -89,21 +93,55 @@ class AlertPublisherTest {
     }
   }
 
+  /**
+   * Issue 13: a digest too large for one SNS message goes as several, each under SNS's 256 KB, numbered "part i of n",
+   * and every finding arrives in exactly one of them.
+   */
   @Test
-  void publish_truncatedDigestOf5000_acceptedAndDeliveredAsValidJson(LocalAws aws, AwsClients clients)
+  void publish_digestOf500_arrivesInPartsEachUnder256KbEveryFindingOnce(LocalAws aws, AwsClients clients)
       throws Exception {
     try (AlertInbox wiring = inbox(aws, clients)) {
-      List<AlertMessage> messages = format(Findings.many(5000));
+      List<EvaluationResult> findings = Findings.many(500);
+      List<AlertMessage> messages = format(findings);
 
       PublishResult result = new AlertPublisher(clients.sns(), wiring.topicArn()).publish(messages);
 
       assertThat(result.failures()).isEmpty();
-      assertThat(result.published()).isEqualTo(1);
-      JsonNode envelope = wiring.drain().get(0);
-      assertThat(envelope.path("MessageAttributes").path("rule").path("Value").asText()).isEqualTo("multiple");
-      JsonNode digest = JSON.readTree(envelope.path("Message").asText());
-      assertThat(digest.path("type").asText()).isEqualTo("digest");
-      assertThat(digest.path("evaluations").size() + digest.path("summary").path("omitted").asInt()).isEqualTo(5000);
+      int parts = messages.size();
+      assertThat(parts).as("parts").isGreaterThan(1);
+      assertThat(result.published()).isEqualTo(parts);
+      // What SNS took, as the local AWS recorded it: each message with its subject and attributes under the limit.
+      JsonNode sent = sentNotifications(aws, wiring.topicArn());
+      assertThat(sent).hasSize(parts);
+      for (JsonNode notification : sent) {
+        int bytes = notification.get(1).asText().getBytes(StandardCharsets.UTF_8).length;
+        for (var attribute : (Iterable<Map.Entry<String, JsonNode>>) () -> notification.get(3).fields()) {
+          bytes += attribute.getKey().length() + attribute.getValue().toString().length();
+        }
+        assertThat(bytes).as("message and attributes").isLessThanOrEqualTo(256 * 1024);
+      }
+      // What the subscribed queue received.
+      List<JsonNode> received = wiring.drain();
+      assertThat(received).hasSize(parts);
+      Map<String, Integer> seen = new TreeMap<>();
+      Set<Integer> numbers = new TreeSet<>();
+      for (JsonNode envelope : received) {
+        JsonNode digest = JSON.readTree(envelope.path("Message").asText());
+        assertThat(digest.path("type").asText()).isEqualTo("digest");
+        assertThat(digest.at("/summary/findings").asInt()).isEqualTo(500);
+        assertThat(digest.at("/summary/parts").asInt()).isEqualTo(parts);
+        int part = digest.at("/summary/part").asInt();
+        numbers.add(part);
+        assertThat(envelope.path("Subject").asText()).endsWith(" (part " + part + " of " + parts + ")")
+            .hasSizeLessThanOrEqualTo(100);
+        assertThat(digest.path("evaluations")).hasSize(digest.at("/summary/included").asInt());
+        digest.path("evaluations").forEach(e -> seen.merge(e.path("rule").asText() + " "
+            + e.path("resourceId").asText(), 1, Integer::sum));
+      }
+      assertThat(numbers).as("parts 1 to n").hasSize(parts).first().isEqualTo(1);
+      assertThat(seen).as("every finding once").hasSize(500).allSatisfy((finding, n) -> assertThat(n).isEqualTo(1));
+      assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(findings.stream()
+          .map(r -> r.evaluation().rule().id() + " " + r.evaluation().resourceId()).toList());
     }
   }
 

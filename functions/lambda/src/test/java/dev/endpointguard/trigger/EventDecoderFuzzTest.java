@@ -35,6 +35,11 @@ class EventDecoderFuzzTest {
     check(new ScheduleDecoder(SCOPE), event);
   }
 
+  @FuzzTest(maxDuration = "30s")
+  void sweep_anyBytes_answersWithoutThrowing(byte[] event) {
+    check(new SweepDecoder(SCOPE), event);
+  }
+
   private static void check(EventDecoder decoder, byte[] event) {
     Decoded fromStream = decoder.decode(new ByteArrayInputStream(event));
     Decoded fromText = decoder.decode(new String(event, StandardCharsets.UTF_8));
@@ -48,7 +53,8 @@ class EventDecoderFuzzTest {
       }
     }
     if (fromStream instanceof ChangeEvent || fromStream instanceof ConfigRuleInvocation
-        || fromStream instanceof ComplianceChange || fromStream instanceof ScheduledSweep) {
+        || fromStream instanceof ComplianceChange || fromStream instanceof ScheduledSweep
+        || fromStream instanceof SweepContinuation) {
       // Accepted bytes decode the same whichever way Lambda hands them over.
       assertThat(fromText).isEqualTo(fromStream);
     }
