@@ -3,14 +3,8 @@ package dev.endpointguard.cli;
 import dev.endpointguard.report.PlanFile;
 import dev.endpointguard.report.ScanDocument;
 import dev.endpointguard.report.ScanReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -82,28 +76,9 @@ final class PlanFileOutput {
   }
 
   private void write(PlanFile plan, Path target) {
-    write(plan.toJson(), target);
+    WholeFile.write(target, plan.toJson(), "plan file");
     err.printf("plan: %d change%s for %s/%s written to %s (review it, then: endpoint-guard apply %s)%n",
         plan.changes().size(), plan.changes().size() == 1 ? "" : "s", plan.account(), plan.region(), target, target);
     err.flush();
-  }
-
-  private static void write(String text, Path file) {
-    Path absolute = file.toAbsolutePath();
-    try {
-      Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-      try {
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        try {
-          Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the plan file " + file + ": " + e.getMessage(), e);
-    }
   }
 }

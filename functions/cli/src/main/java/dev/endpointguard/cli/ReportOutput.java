@@ -2,13 +2,8 @@ package dev.endpointguard.cli;
 
 import dev.endpointguard.report.ReportJson;
 import dev.endpointguard.report.ScanDocument;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code scan}'s output, once every scope is done: the {@code endpoint-guard/1} JSON or the HTML page on stdout (what
@@ -56,20 +51,9 @@ final class ReportOutput {
    * {@code --html FILE}: the HTML page to a file, beside whatever the format writes on stdout; it appears whole or not
    * at all (written beside it, then moved).
    *
-   * @throws UncheckedIOException when the file cannot be written (scan then exits 1)
+   * @throws java.io.UncheckedIOException when the file cannot be written (scan then exits 1)
    */
   static void writeHtml(ScanDocument document, Path file) {
-    Path absolute = file.toAbsolutePath();
-    try {
-      Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-      try {
-        Files.writeString(temp, HtmlReport.render(document), StandardCharsets.UTF_8);
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the HTML report " + file + ": " + e.getMessage(), e);
-    }
+    WholeFile.write(file, HtmlReport.render(document), "HTML report");
   }
 }

@@ -9,19 +9,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.endpointguard.model.AccountId;
+import dev.endpointguard.model.Sha256;
 import dev.endpointguard.plan.Change;
 import dev.endpointguard.plan.ChangeKind;
 import dev.endpointguard.rules.RuleId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -163,11 +161,7 @@ public record PlanFile(Instant generatedAt, String account, String region, List<
 
   /** SHA-256, lower-case hex, of {@link #canonical} of {@code withoutDigest} (an object without a digest field). */
   static String digestOf(ObjectNode withoutDigest) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(withoutDigest)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
+    return Sha256.hex(canonical(withoutDigest));
   }
 
   /**

@@ -2,11 +2,8 @@ package dev.endpointguard.sink;
 
 import dev.endpointguard.alert.AlertMessage;
 import dev.endpointguard.aws.AwsErrors;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.endpointguard.model.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +68,11 @@ public final class AlertPublisher {
     // A FIFO topic requires a group id, and a deduplication id unless content-based deduplication is on.
     // https://docs.aws.amazon.com/sns/latest/dg/fifo-message-dedup.html
     if (topicArn.endsWith(FIFO_SUFFIX)) {
-      request.messageGroupId(MESSAGE_GROUP).messageDeduplicationId(sha256(body));
+      request.messageGroupId(MESSAGE_GROUP).messageDeduplicationId(Sha256.hex(body));
     }
     return request.build();
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM provides SHA-256", e);
-    }
-  }
 
   private static String messageOf(SdkException e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

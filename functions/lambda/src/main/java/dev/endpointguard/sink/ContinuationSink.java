@@ -6,12 +6,9 @@ import dev.endpointguard.aws.AwsErrors;
 import dev.endpointguard.engine.Delivery;
 import dev.endpointguard.engine.Run;
 import dev.endpointguard.engine.Sink;
+import dev.endpointguard.model.Sha256;
 import dev.endpointguard.trigger.ContinuationMessage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -98,17 +95,9 @@ public final class ContinuationSink implements Sink {
   private SendMessageRequest request(String body) {
     SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body);
     if (queueUrl.endsWith(FIFO_SUFFIX)) {
-      request.messageGroupId(sweepId).messageDeduplicationId(sha256(body));
+      request.messageGroupId(sweepId).messageDeduplicationId(Sha256.hex(body));
     }
     return request.build();
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM provides SHA-256", e);
-    }
-  }
 }

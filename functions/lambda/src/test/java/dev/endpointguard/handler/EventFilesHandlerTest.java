@@ -338,7 +338,9 @@ class EventFilesHandlerTest {
     JsonNode result = new Invoker(aws, Map.of("MODE_BROAD_ENDPOINT_SERVICE_PERMISSIONS", "remediate"))
         .invoke(Functions.COMPLIANCE_REMEDIATION, estate.event("compliance-change-non-compliant-endpoint-service.json"));
 
-    assertThat(result.path("evaluations")).hasSize(1);
+    // The one finding the event named (the result lists findings; the service is the only resource evaluated).
+    assertThat(result.path("findings")).hasSize(1);
+    assertThat(result.path("summary").path("evaluated").asInt()).isEqualTo(1);
     JsonNode e = evaluation(result, "broad-endpoint-service-permissions", estate.id(SERVICE));
     assertThat(e.path("outcome").asText()).isEqualTo("APPLIED");
     assertThat(clients.ec2().describeVpcEndpointServiceConfigurations(b -> b.serviceIds(estate.id(SERVICE)))
