@@ -5,9 +5,9 @@ import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.SecurityGroupInfo;
 import dev.endpointguard.model.VpcInfo;
-import dev.endpointguard.model.VpcSnapshot;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -67,24 +67,55 @@ final class PlannedFrom {
 
   /** The endpoint service of the estate with this id, if it was read. */
   static Optional<EndpointServiceSnapshot> endpointService(Estate estate, String serviceId) {
-    return estate.endpointServices().stream().filter(s -> s.serviceId().equals(serviceId)).findFirst();
+    return Optional.ofNullable(Index.of(estate).services.get(serviceId));
   }
 
   /** The endpoint of the estate with this id, if it was read. */
   static Optional<EndpointSnapshot> endpoint(Estate estate, String endpointId) {
-    return estate.endpoints().stream().filter(e -> e.endpointId().equals(endpointId)).findFirst();
+    return Optional.ofNullable(Index.of(estate).endpoints.get(endpointId));
   }
 
   /** The VPC of the estate with this id (listed itself, or as an endpoint's), if it was read. */
   static Optional<VpcInfo> vpc(Estate estate, String vpcId) {
-    List<VpcSnapshot> all = new ArrayList<>(estate.vpcs());
-    estate.endpoints().forEach(e -> all.add(e.vpc()));
-    return all.stream().filter(v -> v.vpcId().equals(vpcId)).findFirst().map(VpcSnapshot::vpc);
+    return Optional.ofNullable(Index.of(estate).vpcs.get(vpcId));
   }
 
   /** The security group on an endpoint of the estate with this id, if it was read. */
   static Optional<SecurityGroupInfo> group(Estate estate, String groupId) {
-    return estate.endpoints().stream().flatMap(e -> e.securityGroups().stream())
-        .filter(g -> g.groupId().equals(groupId)).findFirst();
+    return Optional.ofNullable(Index.of(estate).groups.get(groupId));
+  }
+
+  /**
+   * The estate's resources by id, the first of each id in the estate's order (what a search of its lists finds).
+   * Every planned change looks resources up (its previous state, its safety condition), so a search of the lists
+   * would cost endpoints × changes; the index is built once per estate and thread (the last one is kept: a run reads
+   * one estate on one thread).
+   */
+  private static final class Index {
+    private static final ThreadLocal<Index> LAST = new ThreadLocal<>();
+
+    private final Estate estate;
+    private final Map<String, EndpointSnapshot> endpoints = new HashMap<>();
+    private final Map<String, VpcInfo> vpcs = new HashMap<>();
+    private final Map<String, SecurityGroupInfo> groups = new HashMap<>();
+    private final Map<String, EndpointServiceSnapshot> services = new HashMap<>();
+
+    private Index(Estate estate) {
+      this.estate = estate;
+      estate.endpoints().forEach(e -> endpoints.putIfAbsent(e.endpointId(), e));
+      estate.vpcs().forEach(v -> vpcs.putIfAbsent(v.vpcId(), v.vpc()));
+      estate.endpoints().forEach(e -> vpcs.putIfAbsent(e.vpc().vpcId(), e.vpc().vpc()));
+      estate.endpoints().forEach(e -> e.securityGroups().forEach(g -> groups.putIfAbsent(g.groupId(), g)));
+      estate.endpointServices().forEach(s -> services.putIfAbsent(s.serviceId(), s));
+    }
+
+    static Index of(Estate estate) {
+      Index last = LAST.get();
+      if (last == null || last.estate != estate) {
+        last = new Index(estate);
+        LAST.set(last);
+      }
+      return last;
+    }
   }
 }
