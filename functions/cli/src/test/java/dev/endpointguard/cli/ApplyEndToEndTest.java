@@ -11,8 +11,6 @@ import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.report.PlanFile;
 import dev.endpointguard.testing.LocalAwsTest;
 import dev.endpointguard.testing.LocalEndpointServices;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,14 +36,9 @@ class ApplyEndToEndTest {
   @TempDir
   Path dir;
 
-  record Cli(int exit, String out, String err) {
-  }
 
   private static Cli run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Cli(exit, out.toString(), err.toString());
+    return Cli.run(args);
   }
 
   private static DemoEstate seed(LocalAws aws, AwsClients clients) {

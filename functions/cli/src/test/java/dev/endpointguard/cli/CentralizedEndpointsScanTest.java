@@ -8,8 +8,6 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.testing.LocalAwsTest;
 import dev.endpointguard.testing.PrivateZones;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,15 +77,11 @@ class CentralizedEndpointsScanTest {
         .subnetIds(subnets).privateDnsEnabled(false)).vpcEndpoint().vpcEndpointId();
   }
 
-  private static ScanEndToEndTest.Cli scan(LocalAws aws, String... extra) {
+  private static Cli scan(LocalAws aws, String... extra) {
     List<String> args = new ArrayList<>(List.of("scan", "--endpoint-url", aws.endpoint().toString(),
         "--region", "us-east-1", "--rule", "private-dns-disabled", "--format", "json"));
     args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args.toArray(String[]::new));
-    return new ScanEndToEndTest.Cli(exit, out.toString(), err.toString());
+    return Cli.run(args);
   }
 
   private static Map<String, JsonNode> byResource(String json) throws Exception {
@@ -108,7 +102,7 @@ class CentralizedEndpointsScanTest {
       throws Exception {
     Hub hub = seed(clients);
 
-    ScanEndToEndTest.Cli result = scan(aws);
+    Cli result = scan(aws);
 
     assertThat(result.err()).isEmpty();
     Map<String, JsonNode> e = byResource(result.out());
@@ -140,7 +134,7 @@ class CentralizedEndpointsScanTest {
       throws Exception {
     Hub hub = seed(clients);
 
-    ScanEndToEndTest.Cli fix = scan(aws, "--fix");
+    Cli fix = scan(aws, "--fix");
 
     Map<String, JsonNode> e = byResource(fix.out());
     assertThat(e.get(hub.s3()).get("outcome").asText()).isEqualTo("APPLIED");
@@ -153,7 +147,7 @@ class CentralizedEndpointsScanTest {
     assertThat(describe(clients, hub.ssm()).privateDnsEnabled()).isFalse();
     assertThat(describe(clients, hub.sts()).privateDnsEnabled()).isFalse();
 
-    ScanEndToEndTest.Cli after = scan(aws);
+    Cli after = scan(aws);
     assertThat(byResource(after.out()).get(hub.s3()).get("status").asText()).isEqualTo("COMPLIANT");
     assertThat(after.exit()).isEqualTo(EndpointGuardCli.NON_COMPLIANT);
   }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.testing.LocalAwsTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,8 +32,6 @@ class HubEndpointScanTest {
   private static final String SPOKE_1 = "10.41.0.0/16";
   private static final String SPOKE_2 = "10.42.0.0/16";
 
-  record Cli(int exit, String out, String err) {
-  }
 
   /** The estate: hub 10.40.0.0/16, spokes 10.41.0.0/16 and 10.42.0.0/16, all attached to one transit gateway. */
   private record Estate(Ec2Client ec2, String hubVpc, List<String> hubSubnets, String tgw, String endpointTable,
@@ -110,11 +106,7 @@ class HubEndpointScanTest {
     List<String> args = new ArrayList<>(List.of("scan", "--endpoint-url", aws.endpoint().toString(),
         "--region", "us-east-1", "--format", "json"));
     args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args.toArray(String[]::new));
-    return new Cli(exit, out.toString(), err.toString());
+    return Cli.run(args);
   }
 
   /** The broad-endpoint-security-group evaluation of {@code endpointId} in a JSON report. */

@@ -9,8 +9,6 @@ import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.report.ToolVersion;
 import dev.endpointguard.testing.LocalAccounts;
 import dev.endpointguard.testing.LocalAwsTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,8 +30,6 @@ class MultiAccountScanTest {
   private LocalAws local;
   private LocalAccounts accounts;
 
-  record Cli(int exit, String out, String err) {
-  }
 
   @BeforeEach
   void setUp(LocalAws local, AwsClients clients) {
@@ -44,11 +40,7 @@ class MultiAccountScanTest {
   private Cli scan(String... extra) {
     List<String> args = new ArrayList<>(List.of("scan", "--endpoint-url", local.endpoint().toString()));
     args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args.toArray(String[]::new));
-    return new Cli(exit, out.toString(), err.toString());
+    return Cli.run(args);
   }
 
   @Test

@@ -8,8 +8,6 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.localaws.SeededEndpointService;
 import dev.endpointguard.testing.LocalAwsTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +48,11 @@ class PartnerServiceScanTest {
     return new Estate(local, remote);
   }
 
-  private static ScanEndToEndTest.Cli scan(LocalAws aws, String... extra) {
+  private static Cli scan(LocalAws aws, String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("scan", "--endpoint-url", aws.endpoint().toString(),
         "--region", "us-east-1", "--format", "json"));
     args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args.toArray(String[]::new));
-    return new ScanEndToEndTest.Cli(exit, out.toString(), err.toString());
+    return Cli.run(args);
   }
 
   private static Map<String, JsonNode> byRuleAndResource(String json) throws Exception {
@@ -74,7 +68,7 @@ class PartnerServiceScanTest {
       throws Exception {
     Estate estate = seed(aws, clients);
 
-    ScanEndToEndTest.Cli result = scan(aws);
+    Cli result = scan(aws);
 
     Map<String, JsonNode> e = byRuleAndResource(result.out());
     JsonNode localPolicy = e.get(estate.local() + "/broad-endpoint-policy");
@@ -105,7 +99,7 @@ class PartnerServiceScanTest {
     String before = clients.ec2().describeVpcEndpoints(b -> b.vpcEndpointIds(estate.remote())).vpcEndpoints().get(0)
         .policyDocument();
 
-    ScanEndToEndTest.Cli fix = scan(aws, "--fix");
+    Cli fix = scan(aws, "--fix");
 
     assertThat(JSON.readTree(fix.out()).at("/summary/applied").asInt()).isZero();
     assertThat(clients.ec2().describeVpcEndpoints(b -> b.vpcEndpointIds(estate.remote())).vpcEndpoints().get(0)

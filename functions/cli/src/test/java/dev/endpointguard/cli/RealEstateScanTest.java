@@ -13,8 +13,6 @@ import dev.endpointguard.policy.EndpointPolicyEvaluator;
 import dev.endpointguard.policy.EndpointRequest;
 import dev.endpointguard.testing.LocalAwsTest;
 import dev.endpointguard.testing.PrivateZones;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,15 +116,11 @@ class RealEstateScanTest {
     return ec2.createSubnet(s -> s.vpcId(vpc).cidrBlock(cidr).availabilityZone(az)).subnet().subnetId();
   }
 
-  private static ScanEndToEndTest.Cli scan(LocalAws aws, String... extra) {
+  private static Cli scan(LocalAws aws, String... extra) {
     List<String> args = new ArrayList<>(List.of("scan", "--endpoint-url", aws.endpoint().toString(),
         "--region", "us-east-1", "--trusted-org-id", ORG, "--format", "json"));
     args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args.toArray(String[]::new));
-    return new ScanEndToEndTest.Cli(exit, out.toString(), err.toString());
+    return Cli.run(args);
   }
 
   /** "resource/rule" → the evaluation. */
@@ -152,7 +146,7 @@ class RealEstateScanTest {
       throws Exception {
     Estate estate = seed(aws, clients);
 
-    ScanEndToEndTest.Cli result = scan(aws);
+    Cli result = scan(aws);
 
     Map<String, JsonNode> e = evaluations(result.out());
     // a. The hub's own zone provides the service name: no drift.
@@ -197,7 +191,7 @@ class RealEstateScanTest {
     String s3GatewayPolicy = endpoint(clients, estate.hubS3Gateway()).policyDocument();
     String partnerPolicy = endpoint(clients, estate.partner()).policyDocument();
 
-    ScanEndToEndTest.Cli fix = scan(aws, "--fix");
+    Cli fix = scan(aws, "--fix");
 
     assertThat(JSON.readTree(fix.out()).at("/summary/failed").asInt()).isZero();
     // Every spoke (and the hub) still reaches the hub endpoint on 443, and the world no longer does.

@@ -13,8 +13,6 @@ import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.localaws.LocalContext;
 import dev.endpointguard.testing.LocalAwsTest;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,14 +43,11 @@ class RollbackEverywhereTest {
         .vpcEndpointId();
   }
 
-  private static ScanEndToEndTest.Cli cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new ScanEndToEndTest.Cli(exit, out.toString(), err.toString());
+  private static Cli cli(String... args) {
+    return Cli.run(args);
   }
 
-  private static ScanEndToEndTest.Cli fix(LocalAws aws, String... extra) {
+  private static Cli fix(LocalAws aws, String... extra) {
     List<String> args = new ArrayList<>(List.of("scan", "--endpoint-url", aws.endpoint().toString(), "--region",
         "us-east-1", "--rule", "single-az-endpoint", "--fix"));
     args.addAll(List.of(extra));
@@ -63,7 +58,7 @@ class RollbackEverywhereTest {
   void scanFixText_printsTheRollbackOfTheAppliedChange(LocalAws aws, AwsClients clients) {
     String endpoint = seed(clients.ec2());
 
-    ScanEndToEndTest.Cli text = fix(aws, "--format", "text");
+    Cli text = fix(aws, "--format", "text");
 
     assertThat(text.out()).contains("done: add subnet(s)")
         .contains("rollback: aws ec2 modify-vpc-endpoint --vpc-endpoint-id " + endpoint + " --remove-subnet-ids subnet-");

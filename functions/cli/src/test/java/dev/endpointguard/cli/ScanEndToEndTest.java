@@ -9,8 +9,6 @@ import dev.endpointguard.localaws.AlertInbox;
 import dev.endpointguard.localaws.DemoEstate;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.testing.LocalAwsTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,14 +27,9 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 class ScanEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Cli(int exit, String out, String err) {
-  }
 
   private static Cli run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Cli(exit, out.toString(), err.toString());
+    return Cli.run(args);
   }
 
   private static Cli scan(LocalAws aws, String... extra) {

@@ -7,8 +7,6 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.DemoEstate;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.testing.LocalAwsTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,7 @@ class ScanSecurityHubTest {
     DemoEstate.seed(clients.ec2(), clients.route53(), aws, "123456789012");
     clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
 
-    ScanEndToEndTest.Cli result = scan(aws, "--security-hub");
+    Cli result = scan(aws, "--security-hub");
 
     int evaluations = JSON.readTree(result.out()).get("evaluations").size();
     assertThat(evaluations).isPositive();
@@ -40,7 +38,7 @@ class ScanSecurityHubTest {
       throws Exception {
     DemoEstate.seed(clients.ec2(), clients.route53(), aws, "123456789012");
 
-    ScanEndToEndTest.Cli result = scan(aws, "--security-hub");
+    Cli result = scan(aws, "--security-hub");
 
     assertThat(JSON.readTree(result.out()).get("evaluations")).isNotEmpty();
     assertThat(result.err()).contains("securityHub: 0 imported, ")
@@ -53,21 +51,17 @@ class ScanSecurityHubTest {
     DemoEstate.seed(clients.ec2(), clients.route53(), aws, "123456789012");
     clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
 
-    ScanEndToEndTest.Cli result = scan(aws);
+    Cli result = scan(aws);
 
     assertThat(result.err()).doesNotContain("securityHub");
     assertThat(findings(clients)).isEmpty();
   }
 
-  private static ScanEndToEndTest.Cli scan(LocalAws aws, String... extra) {
+  private static Cli scan(LocalAws aws, String... extra) {
     List<String> args = new ArrayList<>(List.of("scan", "--endpoint-url", aws.endpoint().toString(),
         "--region", "us-east-1", "--trusted-org-id", DemoEstate.ORG_ID, "--format", "json"));
     args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(args.toArray(String[]::new));
-    return new ScanEndToEndTest.Cli(exit, out.toString(), err.toString());
+    return Cli.run(args);
   }
 
   /** The local AWS ignores GetFindings filters: every finding of the account and Region. */

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.endpointguard.aws.AwsClients;
+import dev.endpointguard.cli.Cli;
 import dev.endpointguard.cli.EndpointGuardCli;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.testing.LocalAwsTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +26,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InvokeEventFilesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Cli(int exit, String out, String err) {
-  }
 
   private static Cli invoke(LocalAws aws, String function, Path event) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(
-        "invoke", function, "--event", event.toString(), "--endpoint-url", aws.endpoint().toString(),
+    return Cli.run("invoke", function, "--event", event.toString(), "--endpoint-url", aws.endpoint().toString(),
         "--region", "us-east-1");
-    return new Cli(exit, out.toString(), err.toString());
   }
 
   @ParameterizedTest(name = "{0} -> {1}: {2}")
