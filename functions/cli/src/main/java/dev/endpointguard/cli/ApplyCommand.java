@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * line on stderr with exit 2. Exit codes as {@code scan --fix}: 0 every change applied or already in effect, 3 some
  * were not (skipped, failed, not attempted), 4 the rest held but some resources are gone, 1 a runtime error.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Applies exactly the changes of a plan file written by 'scan --plan-out FILE'.",
         "Refuses (exit 2, nothing written) a file that is not endpoint-guard-plan/1, whose digest does not match its"
             + " content, or that is for another account or Region. Then, change by change in file order: a resource"

@@ -37,6 +37,36 @@ final class AwsOptions {
     return new AwsClients.Target(r, endpoint, Optional.ofNullable(profile), true, List.of());
   }
 
+  /**
+   * The home target of {@code scan --all-regions}: the Region the AWS CLI would use, from which the enabled Regions are
+   * listed ({@code --region} is refused with {@code --all-regions}).
+   *
+   * @throws IllegalArgumentException when no Region can be found, saying why one is needed
+   */
+  AwsClients.Target homeForAllRegions(CommandLine cl) {
+    try {
+      return target(cl);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage().startsWith("no AWS region")) {
+        throw new IllegalArgumentException("--all-regions lists the enabled Regions (DescribeRegions) from a home"
+            + " Region: set AWS_REGION, or a region in the profile");
+      }
+      throw e;
+    }
+  }
+
+  /** The {@code --endpoint-url} and {@code --profile} flags as given, for a command the CLI prints to run next. */
+  List<String> connectionArgs() {
+    List<String> args = new ArrayList<>();
+    if (endpointUrl != null) {
+      args.addAll(List.of("--endpoint-url", endpointUrl));
+    }
+    if (profile != null) {
+      args.addAll(List.of("--profile", profile));
+    }
+    return args;
+  }
+
   static URI parseEndpoint(String value) {
     try {
       URI uri = new URI(value.trim());

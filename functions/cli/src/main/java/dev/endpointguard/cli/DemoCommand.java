@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the whole system against an embedded local AWS, through the real Lambda handlers. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Runs the whole system on an embedded local AWS (moto), through the real Lambda handlers:",
         "a sweep in alert mode, a change fixed as it happens, AWS Config evaluations, a sweep that fixes what is",
         "safe, and the alerts as subscribers receive them. Needs no AWS account."})

@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
     subcommands = {ScanCommand.class, ApplyCommand.class, InvokeCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:nothing NON_COMPLIANT remains",
+        "0:nothing NON_COMPLIANT remains and everything in scope was evaluated",
         "1:runtime error",
         "2:usage error",
         "3:NON_COMPLIANT findings remain",

@@ -167,7 +167,7 @@ public final class HtmlReport {
         .append("<thead><tr><th scope=\"col\">Account</th><th scope=\"col\">Region</th><th scope=\"col\">VPC</th>")
         .append("<th scope=\"col\" class=\"num\">AZs with subnets</th>")
         .append("<th scope=\"col\" class=\"num\">Interface endpoints</th>")
-        .append("<th scope=\"col\" class=\"num\">Endpoints missing an AZ</th>")
+        .append("<th scope=\"col\" class=\"num\">Endpoints not in every AZ of the VPC</th>")
         .append("<th scope=\"col\" class=\"num\">Still non-compliant</th>")
         .append("<th scope=\"col\" class=\"num\">Planned, per month</th></tr></thead>\n<tbody>\n");
     for (VpcPart v : all) {

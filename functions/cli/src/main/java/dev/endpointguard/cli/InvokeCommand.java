@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * with that event, as Lambda would (a context with function name, request id and remaining time), and prints its
  * result. Settings come from the environment, as in Lambda ({@code MODE_SINGLE_AZ_ENDPOINT=remediate} ...).
  */
-@Command(name = "invoke", mixinStandardHelpOptions = true,
+@Command(name = "invoke", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Runs one of the Lambda handlers in process with an event file, as Lambda would.",
         "FUNCTION is the logical id of a function in template.yaml (listed under FUNCTION below)."})
 final class InvokeCommand implements Callable<Integer> {

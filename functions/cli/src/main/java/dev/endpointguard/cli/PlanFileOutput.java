@@ -22,9 +22,14 @@ final class PlanFileOutput {
   private final Path file;
   private final Clock clock;
   private final PrintWriter err;
+  private final List<String> connection;
 
-  /** @param file where a one-scope scan's plan goes; a several-scope scan's go beside it */
-  PlanFileOutput(Path file, Clock clock, PrintWriter err) {
+  /**
+   * @param file       where a one-scope scan's plan goes; a several-scope scan's go beside it
+   * @param connection the scan's own {@code --endpoint-url}/{@code --profile} flags, for the apply command it prints
+   */
+  PlanFileOutput(Path file, Clock clock, PrintWriter err, List<String> connection) {
+    this.connection = List.copyOf(connection);
     this.file = Objects.requireNonNull(file, "file");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.err = Objects.requireNonNull(err, "err");
@@ -36,7 +41,8 @@ final class PlanFileOutput {
    *
    * @throws IllegalArgumentException when both are given (a usage error)
    */
-  static Optional<PlanFileOutput> forScan(Path planOut, boolean fix, Clock clock, PrintWriter err) {
+  static Optional<PlanFileOutput> forScan(Path planOut, boolean fix, Clock clock, PrintWriter err,
+                                          List<String> connection) {
     if (planOut == null) {
       return Optional.empty();
     }
@@ -44,7 +50,7 @@ final class PlanFileOutput {
       throw new IllegalArgumentException("use --fix or --plan-out, not both: a plan file is reviewed, then applied"
           + " with 'endpoint-guard apply'");
     }
-    return Optional.of(new PlanFileOutput(planOut, clock, err));
+    return Optional.of(new PlanFileOutput(planOut, clock, err, connection));
   }
 
   /** Writes the plan file(s) of {@code document}: see the class comment for the names. */
@@ -77,8 +83,10 @@ final class PlanFileOutput {
 
   private void write(PlanFile plan, Path target) {
     WholeFile.write(target, plan.toJson(), "plan file");
-    err.printf("plan: %d change%s for %s/%s written to %s (review it, then: endpoint-guard apply %s)%n",
-        plan.changes().size(), plan.changes().size() == 1 ? "" : "s", plan.account(), plan.region(), target, target);
+    String apply = String.join(" ", List.of("bin/endpoint-guard", "apply", target.toString(), "--region",
+        plan.region())) + (connection.isEmpty() ? "" : " " + String.join(" ", connection));
+    err.printf("plan: %d change%s for %s/%s written to %s (review it, then: %s)%n",
+        plan.changes().size(), plan.changes().size() == 1 ? "" : "s", plan.account(), plan.region(), target, apply);
     err.flush();
   }
 }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * <p>Exit codes (DESIGN.md §3): 3 when NON_COMPLIANT findings remain, else 4 when something in scope could not be
  * evaluated (a resource, a Region, an account), else 0.
  */
-@Command(name = "scan", mixinStandardHelpOptions = true,
+@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Evaluates the VPC endpoints of one or more accounts and Regions against every rule.",
         "Read-only unless --fix, which applies every safe plan and verifies it."})
 final class ScanCommand implements Callable<Integer> {
@@ -158,9 +158,10 @@ final class ScanCommand implements Callable<Integer> {
       settings = settings();
       targets = targets();
       scope = scope();
-      home = aws.target(spec.commandLine());
+      home = allRegions ? aws.homeForAllRegions(spec.commandLine()) : aws.target(spec.commandLine());
       scan = new MultiScopeScan(concurrency, Clock.systemUTC());
-      planFile = PlanFileOutput.forScan(planOut, fix, Clock.systemUTC(), spec.commandLine().getErr());
+      planFile = PlanFileOutput.forScan(planOut, fix, Clock.systemUTC(), spec.commandLine().getErr(),
+          aws.connectionArgs());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

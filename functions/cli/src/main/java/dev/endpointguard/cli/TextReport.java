@@ -79,6 +79,10 @@ final class TextReport {
       return "endpoint-guard scan of account " + document.singleScope().get().account() + " in "
           + document.singleScope().get().region();
     }
+    if (document.scopes().isEmpty()) {
+      return "endpoint-guard scan: nothing in scope could be read (" + plural(document.problems().size(), "problem")
+          + " below)";
+    }
     long accounts = document.scopes().stream().map(ScanReport::account).distinct().count();
     long regions = document.scopes().stream().map(ScanReport::region).distinct().count();
     return "endpoint-guard scan of " + plural(accounts, "account") + " in " + plural(regions, "Region") + " ("

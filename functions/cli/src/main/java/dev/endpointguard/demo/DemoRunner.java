@@ -84,7 +84,9 @@ public final class DemoRunner {
     for (DemoStory.KeptEvent e : events) {
       Path file = dir.resolve(e.fileName());
       Files.write(file, e.json());
-      lines.add("  bin/endpoint-guard invoke " + e.function() + " " + where + " --event " + file);
+      // The functions take their settings from the environment, as deployed: the demo's organization is trusted.
+      lines.add("  TRUSTED_ORG_IDS=" + DemoEstate.ORG_ID + " bin/endpoint-guard invoke " + e.function() + " " + where
+          + " --event " + file);
     }
     lines.add("  aws " + where + " ec2 describe-vpc-endpoints");
     lines.add("(The events above name this demo's resources; those in events/ name placeholder ids.)");

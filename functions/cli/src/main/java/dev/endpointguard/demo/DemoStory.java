@@ -248,7 +248,7 @@ public final class DemoStory {
   }
 
   private int configRules() {
-    console.step("ConfigRuleFunction: the evaluations AWS Config would record (periodic run of the five rules)");
+    console.step("ConfigRuleFunction: the evaluations AWS Config would record (periodic run of the " + ALL_RULES.size() + " rules)");
     Instant start = clock.instant();
     Map<String, Map<String, Integer>> byRule = new TreeMap<>();
     for (RuleId rule : RuleId.values()) {

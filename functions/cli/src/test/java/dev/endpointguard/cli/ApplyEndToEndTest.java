@@ -50,7 +50,9 @@ class ApplyEndToEndTest {
     Cli scan = run("scan", "--endpoint-url", aws.endpoint().toString(), "--region", "us-east-1",
         "--trusted-org-id", DemoEstate.ORG_ID, "--format", "json", "--plan-out", plan.toString());
     assertThat(scan.exit()).as(scan.err()).isEqualTo(EndpointGuardCli.NON_COMPLIANT);
-    assertThat(scan.err()).startsWith("plan: ").contains(" written to " + plan);
+    assertThat(scan.err()).startsWith("plan: ").contains(" written to " + plan)
+        // The apply command it prints works as printed: the launcher, the plan's Region, the scan's endpoint.
+        .contains("then: bin/endpoint-guard apply " + plan + " --region us-east-1 --endpoint-url " + aws.endpoint());
     return plan;
   }
 

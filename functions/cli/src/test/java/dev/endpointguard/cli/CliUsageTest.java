@@ -95,6 +95,17 @@ class CliUsageTest {
   }
 
   @Test
+  void versionOnEverySubcommand_isTheBuildsVersion() {
+    for (String command : new String[] {"scan", "apply", "invoke", "demo"}) {
+      Run run = run(command + " --version", Map.of());
+
+      assertThat(run.exit()).as(command).isZero();
+      assertThat(run.out().strip()).as(command).isEqualTo("endpoint-guard "
+          + dev.endpointguard.report.ToolVersion.version());
+    }
+  }
+
+  @Test
   void version_isTheBuildsVersion_notAPlaceholder() {
     Run run = run("--version", Map.of());
 

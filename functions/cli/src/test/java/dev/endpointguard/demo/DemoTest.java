@@ -3,6 +3,7 @@ package dev.endpointguard.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.endpointguard.cli.Cli;
 import dev.endpointguard.cli.EndpointGuardCli;
 import dev.endpointguard.localaws.LocalAws;
 import java.io.PrintWriter;
@@ -50,24 +51,30 @@ class DemoTest {
     System.setProperty("aws.secretAccessKey", LocalAws.LOCAL_SECRET_KEY);
 
     new DemoRunner(console, true, () -> {
-      // While the local AWS is kept: run each printed invoke command, as the user would in another shell.
+      // While the local AWS is kept: run each printed invoke command (with its environment), as the user would in
+      // another shell, and the printed scan.
       for (String line : text.toString().lines().map(String::strip)
-          .filter(l -> l.startsWith("bin/endpoint-guard invoke ")).toList()) {
-        StringWriter out = new StringWriter();
-        String[] args = line.substring("bin/endpoint-guard ".length()).split(" ");
-        exits.add(EndpointGuardCli.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
-            .execute(args));
-        outputs.add(out.toString());
+          .filter(l -> l.contains("bin/endpoint-guard invoke ") || l.startsWith("bin/endpoint-guard scan ")).toList()) {
+        Cli cli = Cli.runShellLine(line);
+        exits.add(cli.exit());
+        outputs.add(cli.out());
       }
     }).run();
 
     String out = text.toString();
     assertThat(out).containsPattern("To stop it: Ctrl-C here, or kill \\d+ from another shell\\.");
-    assertThat(out).contains("bin/endpoint-guard invoke SweepFunction ", "bin/endpoint-guard invoke "
-        + "ChangeEventFunction ", "bin/endpoint-guard invoke ConfigRuleFunction ");
-    assertThat(exits).hasSize(3).containsOnly(0);
+    assertThat(out).contains("TRUSTED_ORG_IDS=o-a1b2c3d4e5 bin/endpoint-guard invoke SweepFunction ",
+        "bin/endpoint-guard invoke ChangeEventFunction ", "bin/endpoint-guard invoke ConfigRuleFunction ");
+    // The scan exits 3 (findings are left for a person); each invoke answers.
+    assertThat(exits).containsExactly(EndpointGuardCli.NON_COMPLIANT, 0, 0, 0);
+    // The sweep, with the environment printed, judges as the printed scan does (the demo's organization trusted).
+    java.util.regex.Matcher scanned = java.util.regex.Pattern.compile("Summary: \\d+ evaluated, (\\d+) non-compliant")
+        .matcher(outputs.get(0));
+    assertThat(scanned.find()).as(outputs.get(0)).isTrue();
+    assertThat(JSON.readTree(outputs.get(1)).at("/summary/nonCompliant").asInt())
+        .isEqualTo(Integer.parseInt(scanned.group(1)));
     // The change event names the endpoint the engineer created in the kept estate: it is evaluated, not "not found".
-    assertThat(outputs.get(1)).contains("\"evaluated\"").doesNotContain("does not exist");
-    assertThat(JSON.readTree(outputs.get(1)).at("/summary/evaluated").asInt()).isPositive();
+    assertThat(outputs.get(2)).contains("\"evaluated\"").doesNotContain("does not exist");
+    assertThat(JSON.readTree(outputs.get(2)).at("/summary/evaluated").asInt()).isPositive();
   }
 }
