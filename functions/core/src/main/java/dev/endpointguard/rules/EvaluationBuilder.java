@@ -65,6 +65,21 @@ final class EvaluationBuilder {
     return new Evaluation(rule.id(), rule.resourceType(), resourceId, vpcId, status, rule.severity(), reason, plan);
   }
 
+  /**
+   * The verdict of a rule on Interface endpoints it may change, when this endpoint is not one: NOT_APPLICABLE for
+   * another type, or for an endpoint managed by a service or a requester ({@link ManagedBy}). Empty when the rule
+   * goes on to judge it.
+   *
+   * @param whatIsTheirs what of the endpoint the rule would change, for the reason ("its subnets", "its DNS")
+   */
+  Optional<Evaluation> notOurInterfaceEndpoint(EndpointSnapshot endpoint, String whatIsTheirs) {
+    if (!isInterface(endpoint)) {
+      return Optional.of(wrongType(endpoint, "Interface"));
+    }
+    return managedElsewhere(endpoint).map(why -> notApplicable(label(endpoint) + ": " + why + ", so " + whatIsTheirs
+        + " " + (whatIsTheirs.endsWith("s") ? "are" : "is") + " not endpoint-guard's to change"));
+  }
+
   /** Why an endpoint is not ours to change, if it is not: the one decision of {@link ManagedBy}. */
   static Optional<String> managedElsewhere(EndpointSnapshot endpoint) {
     return endpoint.managedBy().whyNotOurs();

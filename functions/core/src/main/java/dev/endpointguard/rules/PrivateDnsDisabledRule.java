@@ -35,12 +35,9 @@ public final class PrivateDnsDisabledRule implements Rule.EndpointRule {
   public Evaluation evaluate(EndpointSnapshot endpoint, RuleContext context) {
     EvaluationBuilder evaluation = EvaluationBuilder.on(this, endpoint);
     String label = EvaluationBuilder.label(endpoint);
-    if (!EvaluationBuilder.isInterface(endpoint)) {
-      return evaluation.wrongType(endpoint, "Interface");
-    }
-    Optional<String> notOurs = EvaluationBuilder.managedElsewhere(endpoint);
+    Optional<Evaluation> notOurs = evaluation.notOurInterfaceEndpoint(endpoint, "its DNS");
     if (notOurs.isPresent()) {
-      return evaluation.notApplicable(label + ": " + notOurs.get() + ", so its DNS is not endpoint-guard's to change");
+      return notOurs.get();
     }
     if (!endpoint.service().known()) {
       return endpoint.privateDnsEnabled()

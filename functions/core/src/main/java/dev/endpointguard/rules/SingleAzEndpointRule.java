@@ -30,13 +30,9 @@ public final class SingleAzEndpointRule implements Rule.EndpointRule {
   public Evaluation evaluate(EndpointSnapshot endpoint, RuleContext context) {
     EvaluationBuilder evaluation = EvaluationBuilder.on(this, endpoint);
     String label = EvaluationBuilder.label(endpoint);
-    if (!EvaluationBuilder.isInterface(endpoint)) {
-      return evaluation.wrongType(endpoint, "Interface");
-    }
-    Optional<String> notOurs = EvaluationBuilder.managedElsewhere(endpoint);
+    Optional<Evaluation> notOurs = evaluation.notOurInterfaceEndpoint(endpoint, "its subnets");
     if (notOurs.isPresent()) {
-      return evaluation.notApplicable(label + ": " + notOurs.get()
-          + ", so its subnets are not endpoint-guard's to change");
+      return notOurs.get();
     }
     // A fresh endpoint is pending; deleting, failed or rejected ones are not worth more AZs.
     if (!endpoint.state().live()) {
