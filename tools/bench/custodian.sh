@@ -2,7 +2,7 @@
 # Side-by-side benchmark (not a test): `bin/endpoint-guard scan --format json` against Cloud Custodian 0.9.53 running
 # four aws.vpc-endpoint policies for the same problems (tools/bench/custodian-policies.yml), on the same local AWS.
 #
-# Usage: tools/bench/custodian.sh [--only endpoint-guard|custodian]
+# Usage: tools/bench/custodian.sh [--only endpoint-guard|custodian|sdk-floor]
 # Environment:
 #   ENDPOINTS (2000), VPCS (10)  the estate tools/bench/seed_estate.py makes: VPCS VPCs with subnets in 3 AZs and
 #                                ENDPOINTS Interface endpoints, a fifth each single-AZ, with private DNS off, with the
@@ -21,6 +21,11 @@
 # waited for (wait4's rusage), plus the local AWS's CPU and the requests it served during the run. Each run must
 # succeed and find exactly the seeded problems (endpoint-guard's NON_COMPLIANT per rule, Custodian's resources per
 # policy), or the benchmark stops. Prints the medians and the ratios endpoint-guard / Custodian.
+#
+# A third column, sdk-floor, is neither tool: tools/bench/floor/EndpointListFloor.java, the least a Java program on the
+# AWS SDK for Java v2 does to see the estate at all (one EC2 client, DescribeVpcEndpoints in pages of 1,000, a count),
+# run with the launcher's JVM options and a class-data archive of its own made the same way. It must count every
+# seeded endpoint. It shows what the SDK and the JVM cost before any of endpoint-guard's own work.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -34,13 +39,13 @@ VPCS="${VPCS:-10}"
 ROUNDS="${ROUNDS:-5}"
 SEED_THREADS="${SEED_THREADS:-16}"
 export ENDPOINT_GUARD_JAVA_OPTS="${ENDPOINT_GUARD_JAVA_OPTS:-${JAVA_OPTS:-}}"
-TOOLS=(endpoint-guard custodian)
+TOOLS=(endpoint-guard custodian sdk-floor)
 
 while (($# > 0)); do
   case "$1" in
     --only)
-      [[ "${2:-}" == endpoint-guard || "${2:-}" == custodian ]] || {
-        echo "--only endpoint-guard|custodian" >&2
+      [[ "${2:-}" == endpoint-guard || "${2:-}" == custodian || "${2:-}" == sdk-floor ]] || {
+        echo "--only endpoint-guard|custodian|sdk-floor" >&2
         exit 2
       }
       TOOLS=("$2"); shift 2 ;;
@@ -108,7 +113,7 @@ trap cleanup EXIT
 
 python="$(moto_python)"
 if wants custodian; then custodian="$(custodian_bin)"; fi
-if wants endpoint-guard; then
+if wants endpoint-guard || wants sdk-floor; then
   bin/endpoint-guard --version >/dev/null # builds on first use or after source changes, not inside a timed run
 fi
 
@@ -135,6 +140,19 @@ export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN
 export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL="$url"
 unset AWS_PROFILE
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+
+# The SDK floor: compiled against the CLI's own class path; its archive made by one run of it, as the launcher's is.
+floor_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+if wants sdk-floor; then
+  # A jar, not a folder: class-data sharing archives classes from jars only.
+  floor_classpath="$work/floor.jar:$(cat target/cli/launch-classpath.txt)"
+  mkdir -p "$work/floor"
+  javac -nowarn -d "$work/floor" -cp "$floor_classpath" tools/bench/floor/EndpointListFloor.java
+  jar cf "$work/floor.jar" -C "$work/floor" .
+  java "${floor_jvm[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -Xlog:cds*=off -cp "$floor_classpath" \
+    EndpointListFloor "$url" us-east-1 >/dev/null
+  floor_jvm+=(-Xshare:auto -XX:SharedArchiveFile="$work/floor.jsa" -Xlog:cds*=off)
+fi
 
 # --- one run -------------------------------------------------------------------------------------------------------
 
@@ -175,6 +193,12 @@ check_findings() {
 import json, os, sys
 tool, run, estate = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3]))
 seeded = estate["problems"]
+if tool == "sdk-floor":
+    counted = json.load(open(os.path.join(run, "out")))["endpoints"]
+    if counted != estate["endpoints"]:
+        sys.exit(f"sdk-floor counted {counted} endpoints, seeded {estate['endpoints']}")
+    print(f"endpoints={counted}")
+    sys.exit(0)
 if tool == "endpoint-guard":
     names = {"single-az": "single-az-endpoint", "private-dns": "private-dns-disabled",
              "default-policy": "broad-endpoint-policy", "open-group": "broad-endpoint-security-group"}
@@ -207,6 +231,11 @@ run_tool() {
     rc="$(cut -d' ' -f3 <<<"$result")"
     # 3: NON_COMPLIANT findings remain, as seeded.
     [[ "$rc" == 3 ]] || { say "endpoint-guard exited $rc:"; tail -20 "$dir/err" >&2; exit 1; }
+  elif [[ "$tool" == sdk-floor ]]; then
+    result="$(measure "$dir/out" "$dir/err" -- java "${floor_jvm[@]}" -cp "$floor_classpath" EndpointListFloor "$url" \
+      us-east-1)"
+    rc="$(cut -d' ' -f3 <<<"$result")"
+    [[ "$rc" == 0 ]] || { say "sdk-floor exited $rc:"; tail -20 "$dir/err" >&2; exit 1; }
   else
     result="$(measure "$dir/out" "$dir/err" -- "$custodian" run --cache-period 0 -s "$dir/output" \
       --region us-east-1 tools/bench/custodian-policies.yml)"
@@ -262,11 +291,15 @@ if wants custodian; then
   echo "custodian: $(median ${POLICIES[custodian]}) s of its wall inside its four policies (its own log), the rest" \
     "is its start and its output"
 fi
-if ((${#TOOLS[@]} == 2)); then
+ratio() { # A B: medians of A over B, when both ran
+  wants "$1" && wants "$2" || return 0
   # shellcheck disable=SC2086
   "$python" -c '
 import statistics, sys
-eg_wall, eg_cpu, c7n_wall, c7n_cpu = (statistics.median(map(float, a.split())) for a in sys.argv[1:])
-print("endpoint-guard / Custodian: wall %.2f, client CPU %.2f" % (eg_wall / c7n_wall, eg_cpu / c7n_cpu))
-' "${WALL[endpoint-guard]}" "${CPU[endpoint-guard]}" "${WALL[custodian]}" "${CPU[custodian]}"
-fi
+a, b, a_wall, a_cpu, b_wall, b_cpu = sys.argv[1:3] + [statistics.median(map(float, x.split())) for x in sys.argv[3:]]
+print("%s / %s: wall %.2f, client CPU %.2f" % (a, b, a_wall / b_wall, a_cpu / b_cpu))
+' "$1" "$2" "${WALL[$1]}" "${CPU[$1]}" "${WALL[$2]}" "${CPU[$2]}"
+}
+ratio endpoint-guard custodian
+ratio sdk-floor custodian
+ratio endpoint-guard sdk-floor

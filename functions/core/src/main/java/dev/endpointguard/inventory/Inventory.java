@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -138,14 +139,24 @@ public final class Inventory {
    *                            (organizations:DescribeOrganization) and remembered by this instance once known
    */
   public InventoryResult load(Targets targets, boolean readOwnOrganization) {
-    List<InventoryProblem> problems = new ArrayList<>();
-    Consumer<InventoryProblem> report = problems::add;
-    List<EndpointServiceSnapshot> services = targets.wholeRegion() ? endpointServices.all(report)
-        : targets.endpointServiceIds().isEmpty() ? List.of()
-        : endpointServices.byIds(targets.endpointServiceIds(), report);
-    InventoryResult endpoints = targets.namesEndpoints() ? loadEndpoints(targets, readOwnOrganization, problems)
-        : new InventoryResult(new Estate(accountId(), region, List.of(), List.of()), problems);
-    return new InventoryResult(endpoints.estate().withEndpointServices(services), endpoints.problems());
+    // The account's endpoint services and its endpoints are read side by side; problems keep this order.
+    List<InventoryProblem> serviceProblems = new ArrayList<>();
+    CompletableFuture<List<EndpointServiceSnapshot>> servicesRead = targets.wholeRegion()
+        ? ConcurrentReads.start(() -> endpointServices.all(serviceProblems::add))
+        : targets.endpointServiceIds().isEmpty() ? CompletableFuture.completedFuture(List.of())
+        : ConcurrentReads.start(() -> endpointServices.byIds(targets.endpointServiceIds(), serviceProblems::add));
+    List<InventoryProblem> endpointProblems = new ArrayList<>();
+    InventoryResult endpoints;
+    try {
+      endpoints = targets.namesEndpoints() ? loadEndpoints(targets, readOwnOrganization, endpointProblems)
+          : new InventoryResult(new Estate(accountId(), region, List.of(), List.of()), endpointProblems);
+    } finally {
+      servicesRead.exceptionally(e -> null).join(); // nothing left running, whichever read failed
+    }
+    List<EndpointServiceSnapshot> services = ConcurrentReads.join(servicesRead);
+    List<InventoryProblem> problems = new ArrayList<>(serviceProblems);
+    problems.addAll(endpoints.problems());
+    return new InventoryResult(endpoints.estate().withEndpointServices(services), problems);
   }
 
   private InventoryResult loadEndpoints(Targets targets, boolean readOwnOrganization,
@@ -162,7 +173,9 @@ public final class Inventory {
     Set<String> vpcIds = scope.inScope().stream().map(RawEndpoint::vpcId).collect(Collectors.toCollection(TreeSet::new));
     Set<String> gatewayEndpoints = scope.inVpcs().stream().filter(e -> e.type() == EndpointType.GATEWAY)
         .map(RawEndpoint::endpointId).collect(Collectors.toCollection(TreeSet::new));
-    Map<String, VpcReader.VpcParts> vpcParts = vpcs.read(vpcIds, gatewayEndpoints, report);
+    List<InventoryProblem> vpcProblems = new ArrayList<>();
+    CompletableFuture<Map<String, VpcReader.VpcParts>> vpcRead =
+        ConcurrentReads.start(() -> vpcs.read(vpcIds, gatewayEndpoints, vpcProblems::add));
 
     Set<String> groupIds = new TreeSet<>();
     scope.inScope().forEach(e -> groupIds.addAll(e.groupIds()));
@@ -172,12 +185,25 @@ public final class Inventory {
       endpointInterfaces.addAll(e.networkInterfaceIds());
       e.groupIds().forEach(g -> endpointSubnetsByGroup.computeIfAbsent(g, k -> new TreeSet<>()).addAll(e.subnetIds()));
     }
-    Map<String, SecurityGroupInfo> groupInfos = groupIds.isEmpty() ? Map.of()
-        : groups.read(groupIds, endpointInterfaces, endpointSubnetsByGroup, report);
+    List<InventoryProblem> groupProblems = new ArrayList<>();
+    CompletableFuture<Map<String, SecurityGroupInfo>> groupRead = groupIds.isEmpty()
+        ? CompletableFuture.completedFuture(Map.of())
+        : ConcurrentReads.start(() -> groups.read(groupIds, endpointInterfaces, endpointSubnetsByGroup, groupProblems::add));
 
     Set<String> serviceNames = scope.inScope().stream().map(RawEndpoint::serviceName)
         .collect(Collectors.toCollection(TreeSet::new));
-    Map<String, ServiceFacts> services = catalog.facts(ec2, region, serviceNames, report);
+    List<InventoryProblem> serviceProblems = new ArrayList<>();
+    Map<String, ServiceFacts> services;
+    try {
+      services = catalog.facts(ec2, region, serviceNames, serviceProblems::add);
+    } finally {
+      CompletableFuture.allOf(vpcRead, groupRead).exceptionally(e -> null).join(); // nothing left running
+    }
+    Map<String, VpcReader.VpcParts> vpcParts = ConcurrentReads.join(vpcRead);
+    Map<String, SecurityGroupInfo> groupInfos = ConcurrentReads.join(groupRead);
+    problems.addAll(vpcProblems);
+    problems.addAll(groupProblems);
+    problems.addAll(serviceProblems);
 
     Map<String, VpcSnapshot> vpcSnapshots = new TreeMap<>();
     ServiceNameZones serviceZones = new ServiceNameZones(hostedZones, ec2, region);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
@@ -23,8 +24,8 @@ import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
 
 /**
- * VPCs, their DNS attributes, subnets and route tables: a fixed number of calls per batch of VPCs plus two per VPC, and
- * one per prefix list that a route to another network uses.
+ * VPCs, their DNS attributes, subnets and route tables: a fixed number of calls per batch of VPCs plus two per VPC (made
+ * a few VPCs at a time, {@link ConcurrentReads}), and one per prefix list that a route to another network uses.
  */
 final class VpcReader {
 
@@ -69,38 +70,59 @@ final class VpcReader {
     }
     wanted.stream().filter(id -> !vpcs.containsKey(id))
         .forEach(id -> problems.accept(new InventoryProblem(id, "no such VPC in this account and region")));
-
-    Map<String, String> subnetVpcs = new HashMap<>();
-    subnets.forEach(s -> {
-      if (s.subnetId() != null && s.vpcId() != null) {
-        subnetVpcs.put(s.subnetId(), s.vpcId());
+    // The DNS attributes (two calls per VPC) are read side by side with the rest, a few VPCs at a time.
+    List<String> found = List.copyOf(vpcs.keySet());
+    CompletableFuture<List<DnsAttributes>> dnsRead =
+        ConcurrentReads.start(() -> ConcurrentReads.each(found, this::dnsAttributes));
+    try {
+      Map<String, String> subnetVpcs = new HashMap<>();
+      subnets.forEach(s -> {
+        if (s.subnetId() != null && s.vpcId() != null) {
+          subnetVpcs.put(s.subnetId(), s.vpcId());
+        }
+      });
+      Set<String> publicSubnets = PublicSubnets.among(subnetVpcs, tables);
+      Map<String, PrefixListReader.Entries> lists =
+          prefixLists.read(RouteTables.prefixListsToRead(tables, gatewayEndpointIds), problems);
+      Map<String, List<RouteTableInfo>> tablesByVpc = new HashMap<>();
+      for (RouteTable t : tables) {
+        if (t.routeTableId() != null && t.vpcId() != null) {
+          tablesByVpc.computeIfAbsent(t.vpcId(), k -> new ArrayList<>())
+              .add(RouteTables.toInfo(t, gatewayEndpointIds, lists));
+        }
       }
-    });
-    Set<String> publicSubnets = PublicSubnets.among(subnetVpcs, tables);
-    Map<String, PrefixListReader.Entries> lists =
-        prefixLists.read(RouteTables.prefixListsToRead(tables, gatewayEndpointIds), problems);
-    Map<String, List<RouteTableInfo>> tablesByVpc = new HashMap<>();
-    for (RouteTable t : tables) {
-      if (t.routeTableId() != null && t.vpcId() != null) {
-        tablesByVpc.computeIfAbsent(t.vpcId(), k -> new ArrayList<>())
-            .add(RouteTables.toInfo(t, gatewayEndpointIds, lists));
+      Map<String, List<SubnetInfo>> subnetsByVpc = new HashMap<>();
+      for (Subnet s : subnets) {
+        subnetInfo(s, publicSubnets, problems)
+            .ifPresent(info -> subnetsByVpc.computeIfAbsent(info.vpcId(), k -> new ArrayList<>()).add(info));
       }
-    }
-    Map<String, List<SubnetInfo>> subnetsByVpc = new HashMap<>();
-    for (Subnet s : subnets) {
-      subnetInfo(s, publicSubnets, problems)
-          .ifPresent(info -> subnetsByVpc.computeIfAbsent(info.vpcId(), k -> new ArrayList<>()).add(info));
-    }
 
-    Map<String, VpcParts> parts = new TreeMap<>();
-    for (Vpc v : vpcs.values()) {
-      VpcInfo info = new VpcInfo(v.vpcId(), ipv4Cidrs(v), ipv6Cidrs(v),
-          attribute(v.vpcId(), VpcAttributeName.ENABLE_DNS_SUPPORT, problems),
-          attribute(v.vpcId(), VpcAttributeName.ENABLE_DNS_HOSTNAMES, problems), Ec2Tags.toMap(v.tags()));
-      parts.put(v.vpcId(), new VpcParts(info, subnetsByVpc.getOrDefault(v.vpcId(), List.of()),
-          tablesByVpc.getOrDefault(v.vpcId(), List.of())));
+      Map<String, VpcParts> parts = new TreeMap<>();
+      for (DnsAttributes dns : ConcurrentReads.join(dnsRead)) {
+        Vpc v = vpcs.get(dns.vpcId());
+        dns.problems().forEach(problems);
+        VpcInfo info = new VpcInfo(v.vpcId(), ipv4Cidrs(v), ipv6Cidrs(v), dns.enableDnsSupport(),
+            dns.enableDnsHostnames(), Ec2Tags.toMap(v.tags()));
+        parts.put(v.vpcId(), new VpcParts(info, subnetsByVpc.getOrDefault(v.vpcId(), List.of()),
+            tablesByVpc.getOrDefault(v.vpcId(), List.of())));
+      }
+      return parts;
+    } finally {
+      dnsRead.exceptionally(e -> null).join(); // nothing left running when another read failed
     }
-    return parts;
+  }
+
+  /** A VPC's two DNS attributes, with what could not be read of them. */
+  private record DnsAttributes(String vpcId, boolean enableDnsSupport, boolean enableDnsHostnames,
+                               List<InventoryProblem> problems) {
+  }
+
+  /** Two calls: DescribeVpcAttribute takes a single attribute name. */
+  private DnsAttributes dnsAttributes(String vpcId) {
+    List<InventoryProblem> problems = new ArrayList<>();
+    boolean support = attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT, problems::add);
+    boolean hostnames = attribute(vpcId, VpcAttributeName.ENABLE_DNS_HOSTNAMES, problems::add);
+    return new DnsAttributes(vpcId, support, hostnames, problems);
   }
 
   private static java.util.Optional<SubnetInfo> subnetInfo(Subnet s, Set<String> publicSubnets,

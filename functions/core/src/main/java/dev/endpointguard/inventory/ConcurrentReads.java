@@ -1,0 +1,88 @@
+package dev.endpointguard.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs reads that do not depend on each other side by side, so that one scan waits for AWS's round trips together
+ * rather than one after the other (docs/performance.md, "Reads side by side"). The threads are daemon threads of one
+ * shared pool, made on demand and ended after a minute idle; every caller joins what it started before it returns, so
+ * no read outlives the scan that asked for it, and the calls made are exactly those made one after the other.
+ *
+ * <p>Each read reports its problems into a list of its own, which the caller appends in a fixed order: the result and
+ * its problems do not depend on which read finished first.
+ */
+final class ConcurrentReads {
+  /** Reads of one kind in flight at once for one caller, e.g. DescribeVpcAttribute calls of one inventory. */
+  static final int PER_KIND = 4;
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "endpoint-guard-read-" + THREADS.incrementAndGet());
+    t.setDaemon(true);
+    return t;
+  });
+
+  private ConcurrentReads() {
+  }
+
+  /** Starts {@code read} on the pool; {@link #join} gives its result. */
+  static <T> CompletableFuture<T> start(Supplier<T> read) {
+    return CompletableFuture.supplyAsync(read, POOL);
+  }
+
+  /**
+   * The result of a read started with {@link #start}, waiting for it if needed.
+   *
+   * @throws RuntimeException the very exception the read threw (an AWS {@code SdkException}, say), not a wrapper,
+   *                          so that callers handle it as when the read ran on their own thread
+   * @throws Error            an error the read threw
+   */
+  static <T> T join(CompletableFuture<T> started) {
+    try {
+      return started.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * {@code read} applied to every item, at most {@link #PER_KIND} at once: the items are cut into that many runs of
+   * neighbours, each run read in order on a thread of the pool.
+   *
+   * @return the results in the order of {@code items}
+   * @throws RuntimeException the exception of the first item, in the order of {@code items}, whose read threw; the
+   *                          other runs are still waited for, so nothing is left running
+   */
+  static <T, R> List<R> each(List<T> items, Function<T, R> read) {
+    if (items.size() <= 1) {
+      return items.stream().map(read).toList();
+    }
+    int runs = Math.min(PER_KIND, items.size());
+    List<CompletableFuture<List<R>>> started = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      List<T> slice = items.subList(items.size() * run / runs, items.size() * (run + 1) / runs);
+      started.add(start(() -> slice.stream().map(read).toList()));
+    }
+    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    List<R> results = new ArrayList<>(items.size());
+    for (CompletableFuture<List<R>> run : started) {
+      results.addAll(join(run));
+    }
+    return results;
+  }
+}
