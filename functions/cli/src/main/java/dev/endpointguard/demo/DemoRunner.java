@@ -51,10 +51,7 @@ public final class DemoRunner {
       DemoStory story = new DemoStory(console, aws, clock);
       DemoStory.Outcome outcome = story.play();
       console.blank();
-      console.title(String.format("Done in %.1f s: %d findings at first, %d fixed and verified, %d left for a person, "
-          + "%d Config evaluations, %d alerts delivered.", Duration.between(start, clock.instant()).toMillis() / 1000.0,
-          outcome.findingsBefore(), outcome.applied(), outcome.needsPerson(), outcome.configEvaluations(),
-          outcome.alertsReceived()));
+      console.title(closingLine(outcome, Duration.between(start, clock.instant())));
       if (keep) {
         console.blank();
         keepInstructions(aws, story.keptEvents(), home.resolve(".local-aws/demo-events")).forEach(console::line);
@@ -64,6 +61,19 @@ public final class DemoRunner {
     } finally {
       aws.close();
     }
+  }
+
+  /**
+   * The story in one line: every finding it met (the first sweep's and the engineer's endpoint's), every fix applied
+   * and verified (on the engineer's event and by the remediating sweep), and what is left, so that the counts add up:
+   * findings = fixed + left.
+   */
+  static String closingLine(DemoStory.Outcome o, Duration took) {
+    return String.format("Done in %.1f s: %d findings (%d in the first sweep, %d on the engineer's new endpoint), "
+        + "%d fixed and verified (%d on the event, %d by the remediating sweep), %d left for a person, "
+        + "%d Config evaluations, %d alerts delivered.", took.toMillis() / 1000.0, o.findings(), o.findingsBefore(),
+        o.engineerFindings(), o.fixed(), o.engineerApplied(), o.applied(), o.needsPerson(), o.configEvaluations(),
+        o.alertsReceived());
   }
 
   /**

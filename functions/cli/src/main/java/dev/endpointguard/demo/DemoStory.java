@@ -44,9 +44,30 @@ public final class DemoStory {
   public record KeptEvent(String function, String fileName, byte[] json) {
   }
 
-  /** What the story found, for the caller (and the demo's test) to check. */
-  public record Outcome(int findingsBefore, int applied, int failed, int needsPerson, int configEvaluations,
-                        int alertsReceived, boolean engineerChangeFixed) {
+  /**
+   * What the story found, for the caller (and the demo's test) to check.
+   *
+   * @param findingsBefore  NON_COMPLIANT evaluations of the first sweep, in alert mode
+   * @param engineerFindings NON_COMPLIANT evaluations of the engineer's new endpoint, on its CreateVpcEndpoint event
+   * @param engineerApplied  of those, fixed on the event (their rules in remediate mode)
+   * @param applied          changes the remediating sweep applied and verified
+   * @param needsPerson      NON_COMPLIANT evaluations left after it (no safe automatic fix)
+   */
+  public record Outcome(int findingsBefore, int engineerFindings, int engineerApplied, int applied, int failed,
+                        int needsPerson, int configEvaluations, int alertsReceived, boolean engineerChangeFixed) {
+    /** Every finding the story met: the first sweep's and the engineer's endpoint's. */
+    public int findings() {
+      return findingsBefore + engineerFindings;
+    }
+
+    /** Every fix applied and verified: on the engineer's event and by the remediating sweep. */
+    public int fixed() {
+      return engineerApplied + applied;
+    }
+  }
+
+  /** The engineer's endpoint: its findings on the event, those fixed there, and whether EC2 shows it fixed. */
+  private record EngineerChange(int findings, int applied, boolean fixed) {
   }
 
   private final DemoConsole console;
@@ -88,14 +109,15 @@ public final class DemoStory {
   public Outcome play() {
     try (AlertInbox inbox = seed()) {
       int before = sweepInAlertMode();
-      boolean fixed = engineerCreatesSingleAzEndpoint();
+      EngineerChange engineer = engineerCreatesSingleAzEndpoint();
       int config = configRules();
       JsonNode fix = sweep(Map.of(), "remediate", "SweepFunction with every rule in remediate mode");
       int applied = fix.at("/summary/applied").asInt();
       int failed = fix.at("/summary/failed").asInt();
       int needsPerson = lastSweep();
       int alerts = alerts(inbox);
-      return new Outcome(before, applied, failed, needsPerson, config, alerts, fixed);
+      return new Outcome(before, engineer.findings(), engineer.applied(), applied, failed, needsPerson, config, alerts,
+          engineer.fixed());
     } finally {
       clients.close();
     }
@@ -218,7 +240,7 @@ public final class DemoStory {
         + s.path("applied").asInt() + " applied, " + s.path("failed").asInt() + " failed";
   }
 
-  private boolean engineerCreatesSingleAzEndpoint() {
+  private EngineerChange engineerCreatesSingleAzEndpoint() {
     console.step("An engineer creates an ECR endpoint in one AZ with private DNS off");
     Instant start = clock.instant();
     String service = "com.amazonaws." + REGION + ".ecr.dkr";
@@ -244,7 +266,8 @@ public final class DemoStory {
     console.ok("read back from EC2: " + after.subnetIds().size() + " subnets, private DNS "
         + (Boolean.TRUE.equals(after.privateDnsEnabled()) ? "on" : "off") + "; the broad policy was only alerted "
         + "(its rule is in alert mode)", Duration.between(start, clock.instant()));
-    return fixed;
+    return new EngineerChange(result.at("/summary/nonCompliant").asInt(), result.at("/summary/applied").asInt(),
+        fixed);
   }
 
   private int configRules() {

@@ -32,11 +32,17 @@ class DemoTest {
     assertThat(o.applied()).isEqualTo(7);
     assertThat(o.failed()).isZero();
     assertThat(o.needsPerson()).isEqualTo(4);
+    // The engineer's endpoint: single AZ and private DNS off fixed on the event, its broad policy planned (alert mode).
+    assertThat(o.engineerFindings()).isEqualTo(3);
+    assertThat(o.engineerApplied()).isEqualTo(2);
+    assertThat(o.findings()).as("every finding either fixed or left").isEqualTo(o.fixed() + o.needsPerson());
     assertThat(o.configEvaluations()).isEqualTo(4 * 15 + 3);
     assertThat(o.alertsReceived()).isPositive();
     String out = text.toString();
     assertThat(out).contains("[1/8] Starting the local AWS", "[8/8] The alerts, as the subscribers received them",
-        "single-az-endpoint", "hostnames-off-sqs", "shared-sg-ecr-api", "The email text")
+        "single-az-endpoint", "hostnames-off-sqs", "shared-sg-ecr-api", "The email text",
+        "13 findings (10 in the first sweep, 3 on the engineer's new endpoint), 9 fixed and verified (2 on the event, "
+            + "7 by the remediating sweep), 4 left for a person")
         .doesNotContain("\u001b[");
   }
 
