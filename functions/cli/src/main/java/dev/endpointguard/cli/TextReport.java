@@ -54,6 +54,11 @@ final class TextReport {
           .sorted(Comparator.comparing((EvaluationResult r) -> vpcOf(r.evaluation())).thenComparing(FINDINGS_FIRST))
           .forEach(r -> byVpc.computeIfAbsent(vpcOf(r.evaluation()), v -> new ArrayList<>()).add(r));
       if (byVpc.isEmpty()) {
+        // With several scopes, a quiet one still gets its line: scanned and clean reads apart from not scanned.
+        if (document.singleScope().isEmpty()) {
+          out.printf("%nAccount %s · %s: %s%n", scope.account(), scope.region(), scope.results().isEmpty()
+              ? "nothing evaluated" : "no findings (" + plural(scope.results().size(), "evaluation") + ")");
+        }
         continue;
       }
       out.printf("%nAccount %s · %s%n", scope.account(), scope.region());
