@@ -235,6 +235,10 @@ public final class Priming implements Resource {
         () -> clients.ec2().describeNetworkInterfaces(r -> r.filters(byVpc).overrideConfiguration(dryRun)),
         () -> clients.ec2().describeVpcEndpointServices(r -> r.serviceNames(SERVICE).overrideConfiguration(dryRun)),
         () -> clients.ec2().describeAvailabilityZones(r -> r.overrideConfiguration(dryRun)),
+        // The account's own endpoint services (broad-endpoint-service-permissions).
+        () -> clients.ec2().describeVpcEndpointServiceConfigurations(r -> r.overrideConfiguration(dryRun)),
+        () -> clients.ec2().describeVpcEndpointServicePermissions(r -> r.serviceId("vpce-svc-0e0d0c0b0a0900001")
+            .overrideConfiguration(dryRun)),
         () -> clients.ec2().getManagedPrefixListEntries(r -> r.prefixListId("pl-0e0d0c0b0a0900001")
             .overrideConfiguration(dryRun)),
         () -> clients.route53().listHostedZonesByVPC(r -> r.vpcId(VPC).vpcRegion(VPCRegion.US_EAST_1)
@@ -244,7 +248,11 @@ public final class Priming implements Resource {
         () -> clients.organizations().describeOrganization(r -> r.overrideConfiguration(dryRun)),
         () -> clients.sns().getTopicAttributes(r -> r.topicArn("arn:aws:sns:us-east-1:" + ACCOUNT + ":priming")
             .overrideConfiguration(dryRun)),
-        () -> clients.config().describeConfigRules(r -> r.overrideConfiguration(dryRun)));
+        () -> clients.config().describeConfigRules(r -> r.overrideConfiguration(dryRun)),
+        // The sweep's hand-over queue (AWS JSON protocol) and, when enabled, Security Hub (REST-JSON).
+        () -> clients.sqs().getQueueAttributes(r -> r.queueUrl("https://sqs.us-east-1.amazonaws.com/" + ACCOUNT
+            + "/priming.fifo").overrideConfiguration(dryRun)),
+        () -> clients.securityHub().getEnabledStandards(r -> r.overrideConfiguration(dryRun)));
     int stopped = 0;
     for (Runnable read : reads) {
       try {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
 
 class PrimingTest {
   /** sts, 10 EC2 reads, 2 Route 53 reads, organizations, sns, config. */
-  private static final int READS = 16;
+  private static final int READS = 20;
 
   private ServerSocket listener;
   private final AtomicInteger connections = new AtomicInteger();
