@@ -33,7 +33,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 C7N="c7n==0.9.53"
-MOTO="moto[server]==5.2.1" # as dev.endpointguard.localaws.MotoInstall
+MOTO="moto[server]==5.2.1" # as dev.endpointguard.localaws.MotoInstall, with its pinned dependencies:
+MOTO_CONSTRAINTS=functions/local-aws/src/main/resources/dev/endpointguard/localaws/moto-constraints.txt
 ENDPOINTS="${ENDPOINTS:-2000}"
 VPCS="${VPCS:-10}"
 ROUNDS="${ROUNDS:-5}"
@@ -71,16 +72,17 @@ moto_python() {
   done
   say "No local AWS (moto) found: installing $MOTO into .local-aws/venv (once, about a minute)..."
   mkdir -p "$ROOT/.local-aws"
-  python3 - "$ROOT/.local-aws" "$MOTO" <<'PY' >&2
+  python3 - "$ROOT/.local-aws" "$MOTO" "$ROOT/$MOTO_CONSTRAINTS" <<'PY' >&2
 import fcntl, os, subprocess, sys
-home, moto = sys.argv[1], sys.argv[2]
+home, moto, constraints = sys.argv[1], sys.argv[2], sys.argv[3]
 venv_python = os.path.join(home, "venv", "bin", "python")
 with open(os.path.join(home, ".install.lock"), "w") as lock:
     fcntl.lockf(lock, fcntl.LOCK_EX)  # the lock MotoInstall takes (a POSIX lock, as Java's FileLock is)
     # Another build may have installed it while this one waited for the lock.
     if not os.path.exists(venv_python) or subprocess.run([venv_python, "-c", "import moto"]).returncode != 0:
         subprocess.run([sys.executable, "-m", "venv", os.path.join(home, "venv")], check=True)
-        subprocess.run([os.path.join(home, "venv", "bin", "pip"), "install", "-q", moto], check=True)
+        subprocess.run([os.path.join(home, "venv", "bin", "pip"), "install", "-q", "-c", constraints, moto],
+                       check=True)
 PY
   echo "$ROOT/.local-aws/venv/bin/python"
 }

@@ -1,10 +1,12 @@
 package dev.endpointguard.localaws;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,12 @@ import java.util.function.Consumer;
 public final class MotoInstall {
   /** The moto the local AWS is tested with (docs/local-aws.md). */
   public static final String MOTO = "moto[server]==5.2.1";
+  /**
+   * Every package of moto's dependency closure at the version the suite was run with (pip's constraints file, on the
+   * class path next to this class): installed with {@code pip install -c}, so that a new release of any of them cannot
+   * change what the tests run against.
+   */
+  static final String CONSTRAINTS = "moto-constraints.txt";
   static final String VENV = ".local-aws/venv";
 
   private MotoInstall() {
@@ -57,8 +65,15 @@ public final class MotoInstall {
           + " (once, about a minute)...");
       run(List.of(python3, "-m", "venv", venv.toString()), "creating the virtual environment (is python3-venv "
           + "installed? apt-get install python3-venv)");
-      run(List.of(venv.resolve("bin/pip").toString(), "install", "-q", MOTO), "installing " + MOTO
-          + " from PyPI (is PyPI reachable?)");
+      Path constraints = venv.getParent().resolve(CONSTRAINTS);
+      try (InputStream pins = MotoInstall.class.getResourceAsStream(CONSTRAINTS)) {
+        if (pins == null) {
+          throw new IOException(CONSTRAINTS + " is missing from the class path (a broken build of local-aws)");
+        }
+        Files.copy(pins, constraints, StandardCopyOption.REPLACE_EXISTING);
+      }
+      run(List.of(venv.resolve("bin/pip").toString(), "install", "-q", "-c", constraints.toString(), MOTO),
+          "installing " + MOTO + " and its pinned dependencies from PyPI (is PyPI reachable?)");
       if (!MotoPython.canRunMoto(venvPython)) {
         throw new IOException("installed " + MOTO + " but " + venvPython + " cannot import it; install it by hand: "
             + "pip install '" + MOTO + "'");

@@ -57,4 +57,34 @@ class MotoInstallTest {
     assertThat(python).isEqualTo(venvBin.resolve("python"));
     assertThat(said).isEmpty();
   }
+
+  @Test
+  void pythonOrInstall_nothingFound_installsMotoWithEveryDependencyPinned(@TempDir Path home) throws IOException {
+    // A stand-in python3: "-m venv DIR" makes DIR/bin/pip, which records its arguments and marks the venv installed,
+    // and DIR/bin/python, which answers the import probe once installed. No network, no real Python needed.
+    Path python3 = Files.writeString(home.resolve("python3"), """
+        #!/bin/sh
+        [ "$1" = "-m" ] && [ "$2" = "venv" ] || exit 2
+        mkdir -p "$3/bin"
+        printf '#!/bin/sh\nprintf "%%s\\n" "$@" > "%s/pip-args"\ntouch "%s/installed"\n' "$3" "$3" > "$3/bin/pip"
+        printf '#!/bin/sh\ntest -f "%s/installed"\n' "$3" > "$3/bin/python"
+        chmod +x "$3/bin/pip" "$3/bin/python"
+        """);
+    Files.setPosixFilePermissions(python3, PosixFilePermissions.fromString("rwxr-xr-x"));
+    List<String> said = new ArrayList<>();
+
+    Path python = MotoInstall.pythonOrInstall(home, said::add, Optional.empty(), python3.toString());
+
+    Path venv = home.resolve(".local-aws/venv");
+    assertThat(python).isEqualTo(venv.resolve("bin/python"));
+    assertThat(said).singleElement().asString().startsWith("No local AWS (moto) found: installing");
+    Path constraints = home.resolve(".local-aws/moto-constraints.txt");
+    assertThat(Files.readAllLines(venv.resolve("pip-args")))
+        .containsExactly("install", "-q", "-c", constraints.toString(), "moto[server]==5.2.1");
+    List<String> pins = Files.readAllLines(constraints).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
+        .toList();
+    assertThat(pins).as("every package pinned to one version").allMatch(l -> l.matches("[A-Za-z0-9_.-]+==[^=\\s]+"))
+        .contains("moto==5.2.1").anyMatch(l -> l.startsWith("botocore==")).anyMatch(l -> l.startsWith("Werkzeug=="))
+        .anyMatch(l -> l.startsWith("Flask=="));
+  }
 }
