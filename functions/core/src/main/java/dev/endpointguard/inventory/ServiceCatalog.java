@@ -43,11 +43,14 @@ public final class ServiceCatalog {
       }
     }
     if (!missing.isEmpty()) {
-      Map<String, String> azIds = azIds(ec2, region);
-      for (ServiceDetail d : describe(ec2, missing, problems)) {
-        if (d.serviceName() != null && missing.contains(d.serviceName())) {
-          services.putIfAbsent(new Key(region, d.serviceName()), toFacts(d, azIds));
-        }
+      List<ServiceDetail> described = describe(ec2, missing, problems).stream()
+          .filter(d -> d.serviceName() != null && missing.contains(d.serviceName())).toList();
+      // AWS names each service's AZs by id too (ServiceDetail.AvailabilityZoneIds); the Region's name → id map is
+      // read only when a service lacks them.
+      Map<String, String> azIds = described.stream().allMatch(ServiceCatalog::namesItsAzIds) ? Map.of()
+          : azIds(ec2, region);
+      for (ServiceDetail d : described) {
+        services.putIfAbsent(new Key(region, d.serviceName()), toFacts(d, azIds));
       }
     }
     Map<String, ServiceFacts> answer = new HashMap<>();
@@ -103,13 +106,30 @@ public final class ServiceCatalog {
     return details;
   }
 
+  /**
+   * True when the detail gives the id of every AZ it names (ServiceDetail.AvailabilityZoneIds, one per entry of
+   * AvailabilityZones: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ServiceDetail.html), or names none.
+   */
+  static boolean namesItsAzIds(ServiceDetail d) {
+    return d.availabilityZones().isEmpty()
+        || d.hasAvailabilityZoneIds() && d.availabilityZoneIds().size() == d.availabilityZones().size();
+  }
+
+  /**
+   * The facts rules use about one service. Rules compare AZ ids, which name the same zone in every account: taken
+   * from the detail's AvailabilityZoneIds when it gives them all, else translated from its AZ names with
+   * {@code azIds} (AZ name → AZ id; a name missing there is left out).
+   */
   static ServiceFacts toFacts(ServiceDetail d, Map<String, String> azIds) {
     Set<String> offered = new TreeSet<>();
-    for (String zoneName : d.availabilityZones()) {
-      // The service lists AZ names; rules compare AZ ids, which name the same zone in every account.
-      String id = azIds.get(zoneName);
-      if (id != null) {
-        offered.add(id);
+    if (namesItsAzIds(d)) {
+      d.availabilityZoneIds().stream().filter(id -> id != null && !id.isBlank()).forEach(offered::add);
+    } else {
+      for (String zoneName : d.availabilityZones()) {
+        String id = azIds.get(zoneName);
+        if (id != null) {
+          offered.add(id);
+        }
       }
     }
     return new ServiceFacts(d.serviceName(), offered, privateDnsName(d),

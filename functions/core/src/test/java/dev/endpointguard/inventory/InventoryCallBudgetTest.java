@@ -99,7 +99,7 @@ class InventoryCallBudgetTest {
         .containsEntry("DescribeVpcAttribute", 2 * VPCS).containsEntry("DescribeSubnets", 1)
         .containsEntry("DescribeRouteTables", 1).containsEntry("DescribeSecurityGroups", 1)
         .containsEntry("DescribeNetworkInterfaces", 1).containsEntry("DescribeVpcEndpointServices", 1)
-        .containsEntry("DescribeAvailabilityZones", 1).containsEntry("ListHostedZonesByVPC", VPCS)
+        .doesNotContainKey("DescribeAvailabilityZones").containsEntry("ListHostedZonesByVPC", VPCS)
         .containsEntry("GetManagedPrefixListEntries", 1).containsEntry("GetCallerIdentity", 1);
     assertThat(byIds).containsEntry("DescribeVpcEndpoints", 2);
   }

@@ -98,6 +98,40 @@ class InventoryTest {
   }
 
   @Test
+  void load_serviceFacts_azIdsFromTheServiceDetail_noAzCall_butTheNameMapWhenADetailLacksThem(LocalAws aws) {
+    // AWS gives each service's AZ ids (patch t); a detail without them for every AZ it names (here a seeded service
+    // naming an AZ the Region does not have) makes the inventory read the Region's name -> id map, once.
+    CallCountingInterceptor counter = new CallCountingInterceptor();
+    try (AwsClients clients = counted(aws, counter)) {
+      SeedEstate seed = new SeedEstate(clients.ec2());
+      SeedEstate.SeededVpc vpc = seed.vpc(1);
+      String ssm = seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);
+      Map<String, String> azIds = azIds(clients);
+      counter.reset();
+
+      InventoryResult first = new Inventory(clients).load(Targets.allInRegion(), false);
+
+      assertThat(counter.count("DescribeVpcEndpointServices")).isEqualTo(1);
+      assertThat(counter.count("DescribeAvailabilityZones")).as("AZ ids came with the service").isZero();
+      assertThat(first.estate().endpoints()).filteredOn(e -> e.endpointId().equals(ssm)).singleElement()
+          .satisfies(e -> assertThat(e.service().offeredAzIds()).contains(azIds.get("us-east-1a"),
+              azIds.get("us-east-1f")));
+
+      String odd = "com.example.odd-zones";
+      aws.seedEndpointService(new SeededEndpointService(odd, List.of("us-east-1a", "us-east-1z"), Optional.empty(),
+          true, false, "amazon", "us-east-1"));
+      String oddEndpoint = seed.interfaceEndpoint(vpc.vpcId(), odd, vpc.subnetIds().subList(0, 1), List.of(), false);
+      counter.reset();
+
+      InventoryResult second = new Inventory(clients).load(Targets.endpoints(List.of(oddEndpoint)), false);
+
+      assertThat(counter.count("DescribeAvailabilityZones")).isEqualTo(1);
+      assertThat(second.estate().endpoints()).filteredOn(e -> e.endpointId().equals(oddEndpoint)).singleElement()
+          .satisfies(e -> assertThat(e.service().offeredAzIds()).containsExactly(azIds.get("us-east-1a")));
+    }
+  }
+
+  @Test
   void load_serviceFacts_translateAzNamesToIdsAndReadFlags(LocalAws aws, AwsClients clients) {
     String seeded = "com.example.managed";
     aws.seedEndpointService(new SeededEndpointService(seeded, List.of("us-east-1a", "us-east-1b"), Optional.empty(),

@@ -48,4 +48,24 @@ class ServiceCatalogTest {
 
     assertThat(ServiceCatalog.toFacts(d, AZ_IDS).offeredAzIds()).containsExactly("use1-az6");
   }
+
+  @Test
+  void toFacts_detailGivesItsAzIds_takenAsTheyAre_withoutTheNameMap() {
+    ServiceDetail d = ServiceDetail.builder().serviceName(NAME).availabilityZones("us-east-1a", "us-east-1c")
+        .availabilityZoneIds("use1-az6", "use1-az2").build();
+
+    assertThat(ServiceCatalog.namesItsAzIds(d)).isTrue();
+    assertThat(ServiceCatalog.toFacts(d, Map.of()).offeredAzIds()).containsExactlyInAnyOrder("use1-az6", "use1-az2");
+  }
+
+  @Test
+  void toFacts_idsMissingOrFewerThanTheNames_namesTranslatedWithTheMap() {
+    ServiceDetail none = ServiceDetail.builder().serviceName(NAME).availabilityZones("us-east-1a", "us-east-1b")
+        .build();
+    ServiceDetail fewer = none.toBuilder().availabilityZoneIds("use1-az6").build();
+
+    assertThat(ServiceCatalog.namesItsAzIds(none)).isFalse();
+    assertThat(ServiceCatalog.namesItsAzIds(fewer)).isFalse();
+    assertThat(ServiceCatalog.toFacts(fewer, AZ_IDS).offeredAzIds()).containsExactlyInAnyOrder("use1-az6", "use1-az1");
+  }
 }

@@ -7,6 +7,7 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.testing.LocalAwsTest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -349,6 +350,17 @@ class MotoPatchesTest {
     List<ServiceDetail> found = ec2.describeVpcEndpointServices(b -> b.filters(filter("service-name", SSM)))
         .serviceDetails();
     assertThat(found).extracting(ServiceDetail::serviceName).containsOnly(SSM);
+  }
+
+  @Test
+  void describeVpcEndpointServices_eachDetailNamesItsAzIdsBesideTheNames() {
+    // Patch t: AWS answers availabilityZoneIdSet, one id per AZ name (API_ServiceDetail); moto gives names only.
+    Map<String, String> idByName = new java.util.HashMap<>();
+    ec2.describeAvailabilityZones().availabilityZones().forEach(z -> idByName.put(z.zoneName(), z.zoneId()));
+    ServiceDetail d = ec2.describeVpcEndpointServices(b -> b.serviceNames(SSM)).serviceDetails().get(0);
+    assertThat(d.availabilityZones()).isNotEmpty();
+    assertThat(d.availabilityZoneIds()).containsExactlyElementsOf(d.availabilityZones().stream().map(idByName::get)
+        .toList());
   }
 
   // --- test hooks

@@ -429,6 +429,25 @@ def endpoint_services_filter_values(original, service_names_filters, filters, se
     return original(service_names_filters, normalised, services)
 
 
+# --- t. DescribeVpcEndpointServices: AZ ids -----------------------------------------------------------------------
+
+@_patch(VPCBackend, "describe_vpc_endpoint_services")
+def endpoint_services_with_az_ids(original, self, *args, **kwargs):
+    """Each ServiceDetail names its AZs by id as well as by name (availabilityZoneIdSet, one id per entry of
+    availabilityZoneSet), as AWS answers; moto gives the names only.
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ServiceDetail.html"""
+    result = original(self, *args, **kwargs)
+    region = kwargs.get("region") or self.region_name
+    ids = {z.name: z.zone_id for z in RegionsAndZonesBackend.zones.get(region, [])}
+    details = []
+    for detail in result["servicesDetails"]:
+        names = detail.get("AvailabilityZones") or []
+        if all(name in ids for name in names):
+            detail = dict(detail, AvailabilityZoneIds=[ids[name] for name in names])
+        details.append(detail)
+    return dict(result, servicesDetails=details)
+
+
 # --- s. Security Hub BatchImportFindings ------------------------------------------------------------------------
 
 SECURITY_HUB_MAX_FINDINGS = 100
