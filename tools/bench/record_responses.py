@@ -13,7 +13,8 @@ for):
   AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing \
     bin/endpoint-guard scan --endpoint-url http://127.0.0.1:45999 --region us-east-1 --format json
 
-seed_estate.py makes no endpoint service: the two endpoint-service responses
+The services' AZ ids come with DescribeVpcEndpointServices (the local AWS's patch t), so the scan makes no
+DescribeAvailabilityZones call. seed_estate.py makes no endpoint service: the two endpoint-service responses
 (DescribeVpcEndpointServiceConfigurations, DescribeVpcEndpointServicePermissions) were recorded the same way after making
 one Available service behind a network load balancer, AcceptanceRequired false, allowed principal "*" (elbv2
 CreateLoadBalancer, ec2 CreateVpcEndpointServiceConfiguration, ModifyVpcEndpointServicePermissions).

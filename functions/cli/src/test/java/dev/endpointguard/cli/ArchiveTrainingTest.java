@@ -19,9 +19,9 @@ class ArchiveTrainingTest {
 
     assertThat(result.unanswered()).isEmpty();
     assertThat(result.completed()).as(result.toString()).isTrue();
-    // Two scans of 14 requests each (the call budget of one VPC, and the account's endpoint services with one
-    // service's permissions), all from the in-process server.
-    assertThat(result.served()).isEqualTo(28);
+    // Two scans of 13 requests each (the call budget of one VPC, its services' AZ ids given with them, and the
+    // account's endpoint services with one service's permissions), all from the in-process server.
+    assertThat(result.served()).isEqualTo(26);
     JsonNode report = new ObjectMapper().readTree(json.toString());
     // Five endpoints x four endpoint rules, the one VPC's DNS rule and the one endpoint service's rule; one endpoint
     // per problem, and the service open to everyone without acceptance.
