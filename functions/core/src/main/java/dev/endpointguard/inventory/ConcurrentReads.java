@@ -13,11 +13,13 @@ import java.util.function.Supplier;
 /**
  * Runs reads that do not depend on each other side by side, so that one scan waits for AWS's round trips together
  * rather than one after the other (docs/performance.md, "Reads side by side"). The threads are daemon threads of one
- * shared pool, made on demand and ended after a minute idle; every caller joins what it started before it returns, so
- * no read outlives the scan that asked for it, and the calls made are exactly those made one after the other.
+ * shared pool, made on demand and ended after a minute idle; every caller waits for what it started before it returns,
+ * so no read outlives the scan that asked for it, and when every read succeeds the calls made are exactly those made
+ * one after the other (when one fails, the others still finish theirs).
  *
- * <p>Each read reports its problems into a list of its own, which the caller appends in a fixed order: the result and
- * its problems do not depend on which read finished first.
+ * <p>Each read reports its problems into a list of its own, which the caller appends in a fixed order, and a caller
+ * that started several reads {@link #settle settles} them in the order they used to run: the result, its problems and
+ * the exception thrown when reads fail do not depend on which read finished first.
  */
 final class ConcurrentReads {
   /** Reads of one kind in flight at once for one caller, e.g. DescribeVpcAttribute calls of one inventory. */
@@ -33,9 +35,61 @@ final class ConcurrentReads {
   private ConcurrentReads() {
   }
 
-  /** Starts {@code read} on the pool; {@link #join} gives its result. */
+  /**
+   * Starts {@code read} on the pool; {@link #join} gives its result. Never throws: a read that cannot be started (no
+   * thread to be had) is a failed read.
+   */
   static <T> CompletableFuture<T> start(Supplier<T> read) {
-    return CompletableFuture.supplyAsync(read, POOL);
+    try {
+      return CompletableFuture.supplyAsync(read, POOL);
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Runs {@code read} on the caller's thread; a failure is kept in the result, to {@link #settle} with the others. */
+  static <T> CompletableFuture<T> here(Supplier<T> read) {
+    try {
+      return CompletableFuture.completedFuture(read.get());
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Waits for every read; then, if any failed, throws the failure of the first of them in the order given — the order
+   * they ran in one after the other — with the later failures attached as suppressed.
+   *
+   * @throws RuntimeException the first failure as the read threw it (an AWS {@code SdkException}, say)
+   * @throws Error            the same, for an error
+   */
+  static void settle(CompletableFuture<?>... inOrder) {
+    CompletableFuture.allOf(inOrder).exceptionally(e -> null).join();
+    Throwable first = null;
+    for (CompletableFuture<?> read : inOrder) {
+      Throwable failure = read.handle((value, e) -> e == null ? null : unwrap(e)).join();
+      if (failure == null) {
+        continue;
+      }
+      if (first == null) {
+        first = failure;
+      } else if (failure != first) {
+        first.addSuppressed(failure);
+      }
+    }
+    if (first instanceof RuntimeException r) {
+      throw r;
+    }
+    if (first instanceof Error err) {
+      throw err;
+    }
+    if (first != null) {
+      throw new CompletionException(first);
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   /**

@@ -139,24 +139,22 @@ public final class Inventory {
    *                            (organizations:DescribeOrganization) and remembered by this instance once known
    */
   public InventoryResult load(Targets targets, boolean readOwnOrganization) {
-    // The account's endpoint services and its endpoints are read side by side; problems keep this order.
+    // The account's endpoint services and its endpoints are read side by side; problems, and the failure thrown when
+    // reads fail, keep the order they had one after the other: services first.
     List<InventoryProblem> serviceProblems = new ArrayList<>();
     CompletableFuture<List<EndpointServiceSnapshot>> servicesRead = targets.wholeRegion()
         ? ConcurrentReads.start(() -> endpointServices.all(serviceProblems::add))
         : targets.endpointServiceIds().isEmpty() ? CompletableFuture.completedFuture(List.of())
         : ConcurrentReads.start(() -> endpointServices.byIds(targets.endpointServiceIds(), serviceProblems::add));
     List<InventoryProblem> endpointProblems = new ArrayList<>();
-    InventoryResult endpoints;
-    try {
-      endpoints = targets.namesEndpoints() ? loadEndpoints(targets, readOwnOrganization, endpointProblems)
-          : new InventoryResult(new Estate(accountId(), region, List.of(), List.of()), endpointProblems);
-    } finally {
-      servicesRead.exceptionally(e -> null).join(); // nothing left running, whichever read failed
-    }
-    List<EndpointServiceSnapshot> services = ConcurrentReads.join(servicesRead);
+    CompletableFuture<InventoryResult> endpointsRead = ConcurrentReads.here(() -> targets.namesEndpoints()
+        ? loadEndpoints(targets, readOwnOrganization, endpointProblems)
+        : new InventoryResult(new Estate(accountId(), region, List.of(), List.of()), endpointProblems));
+    ConcurrentReads.settle(servicesRead, endpointsRead);
+    InventoryResult endpoints = endpointsRead.join();
     List<InventoryProblem> problems = new ArrayList<>(serviceProblems);
     problems.addAll(endpoints.problems());
-    return new InventoryResult(endpoints.estate().withEndpointServices(services), problems);
+    return new InventoryResult(endpoints.estate().withEndpointServices(servicesRead.join()), problems);
   }
 
   private InventoryResult loadEndpoints(Targets targets, boolean readOwnOrganization,
@@ -173,10 +171,6 @@ public final class Inventory {
     Set<String> vpcIds = scope.inScope().stream().map(RawEndpoint::vpcId).collect(Collectors.toCollection(TreeSet::new));
     Set<String> gatewayEndpoints = scope.inVpcs().stream().filter(e -> e.type() == EndpointType.GATEWAY)
         .map(RawEndpoint::endpointId).collect(Collectors.toCollection(TreeSet::new));
-    List<InventoryProblem> vpcProblems = new ArrayList<>();
-    CompletableFuture<Map<String, VpcReader.VpcParts>> vpcRead =
-        ConcurrentReads.start(() -> vpcs.read(vpcIds, gatewayEndpoints, vpcProblems::add));
-
     Set<String> groupIds = new TreeSet<>();
     scope.inScope().forEach(e -> groupIds.addAll(e.groupIds()));
     Set<String> endpointInterfaces = new TreeSet<>();
@@ -185,22 +179,25 @@ public final class Inventory {
       endpointInterfaces.addAll(e.networkInterfaceIds());
       e.groupIds().forEach(g -> endpointSubnetsByGroup.computeIfAbsent(g, k -> new TreeSet<>()).addAll(e.subnetIds()));
     }
-    List<InventoryProblem> groupProblems = new ArrayList<>();
-    CompletableFuture<Map<String, SecurityGroupInfo>> groupRead = groupIds.isEmpty()
-        ? CompletableFuture.completedFuture(Map.of())
-        : ConcurrentReads.start(() -> groups.read(groupIds, endpointInterfaces, endpointSubnetsByGroup, groupProblems::add));
-
     Set<String> serviceNames = scope.inScope().stream().map(RawEndpoint::serviceName)
         .collect(Collectors.toCollection(TreeSet::new));
+
+    // The VPCs, the groups and the service catalog side by side; settled in the order they ran one after the other.
+    List<InventoryProblem> vpcProblems = new ArrayList<>();
+    List<InventoryProblem> groupProblems = new ArrayList<>();
     List<InventoryProblem> serviceProblems = new ArrayList<>();
-    Map<String, ServiceFacts> services;
-    try {
-      services = catalog.facts(ec2, region, serviceNames, serviceProblems::add);
-    } finally {
-      CompletableFuture.allOf(vpcRead, groupRead).exceptionally(e -> null).join(); // nothing left running
-    }
-    Map<String, VpcReader.VpcParts> vpcParts = ConcurrentReads.join(vpcRead);
-    Map<String, SecurityGroupInfo> groupInfos = ConcurrentReads.join(groupRead);
+    CompletableFuture<Map<String, VpcReader.VpcParts>> vpcRead =
+        ConcurrentReads.start(() -> vpcs.read(vpcIds, gatewayEndpoints, vpcProblems::add));
+    CompletableFuture<Map<String, SecurityGroupInfo>> groupRead = groupIds.isEmpty()
+        ? CompletableFuture.completedFuture(Map.of())
+        : ConcurrentReads.start(() -> groups.read(groupIds, endpointInterfaces, endpointSubnetsByGroup,
+            groupProblems::add));
+    CompletableFuture<Map<String, ServiceFacts>> catalogRead =
+        ConcurrentReads.here(() -> catalog.facts(ec2, region, serviceNames, serviceProblems::add));
+    ConcurrentReads.settle(vpcRead, groupRead, catalogRead);
+    Map<String, VpcReader.VpcParts> vpcParts = vpcRead.join();
+    Map<String, SecurityGroupInfo> groupInfos = groupRead.join();
+    Map<String, ServiceFacts> services = catalogRead.join();
     problems.addAll(vpcProblems);
     problems.addAll(groupProblems);
     problems.addAll(serviceProblems);

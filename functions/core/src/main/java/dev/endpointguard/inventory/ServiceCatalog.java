@@ -108,11 +108,13 @@ public final class ServiceCatalog {
 
   /**
    * True when the detail gives the id of every AZ it names (ServiceDetail.AvailabilityZoneIds, one per entry of
-   * AvailabilityZones: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ServiceDetail.html), or names none.
+   * AvailabilityZones: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ServiceDetail.html), none of them
+   * blank, or names none.
    */
   static boolean namesItsAzIds(ServiceDetail d) {
     return d.availabilityZones().isEmpty()
-        || d.hasAvailabilityZoneIds() && d.availabilityZoneIds().size() == d.availabilityZones().size();
+        || d.hasAvailabilityZoneIds() && d.availabilityZoneIds().size() == d.availabilityZones().size()
+        && d.availabilityZoneIds().stream().allMatch(id -> id != null && !id.isBlank());
   }
 
   /**
@@ -123,7 +125,7 @@ public final class ServiceCatalog {
   static ServiceFacts toFacts(ServiceDetail d, Map<String, String> azIds) {
     Set<String> offered = new TreeSet<>();
     if (namesItsAzIds(d)) {
-      d.availabilityZoneIds().stream().filter(id -> id != null && !id.isBlank()).forEach(offered::add);
+      offered.addAll(d.availabilityZoneIds());
     } else {
       for (String zoneName : d.availabilityZones()) {
         String id = azIds.get(zoneName);

@@ -76,7 +76,8 @@ class ConcurrentReadsTest {
       if (i == 6) {
         throw later;
       }
-      sleep(20);
+      // The run of 4 and 5 takes far longer than the others: only waiting for every run sees it finished.
+      sleep(i >= 4 ? 150 : 20);
       synchronized (finished) {
         finished.add(i);
       }
@@ -87,6 +88,35 @@ class ConcurrentReadsTest {
     synchronized (finished) {
       assertThat(finished).containsExactlyInAnyOrder(0, 1, 4, 5);
     }
+  }
+
+  @Test
+  void settle_twoReadsFail_theFirstInTheOrderGivenIsThrownAsItIs_theLaterSuppressed_afterBothEnded() {
+    RuntimeException slowFirst = new IllegalStateException("the read given first, which ends last");
+    RuntimeException quickSecond = new IllegalArgumentException("the read given second");
+    CompletableFuture<Object> first = ConcurrentReads.start(() -> {
+      sleep(150);
+      throw slowFirst;
+    });
+    CompletableFuture<Object> second = ConcurrentReads.here(() -> {
+      throw quickSecond;
+    });
+
+    assertThatThrownBy(() -> ConcurrentReads.settle(first, second)).isSameAs(slowFirst);
+    assertThat(slowFirst.getSuppressed()).containsExactly(quickSecond);
+    assertThat(first).isDone();
+  }
+
+  @Test
+  void settle_noneFails_returns_andHereKeepsAFailureInsteadOfThrowingIt() {
+    CompletableFuture<String> ok = ConcurrentReads.start(() -> "vpc-1");
+    ConcurrentReads.settle(ok, ConcurrentReads.here(() -> "sg-1"));
+    assertThat(ok.join()).isEqualTo("vpc-1");
+
+    CompletableFuture<Object> kept = ConcurrentReads.here(() -> {
+      throw new IllegalStateException("kept");
+    });
+    assertThat(kept).isCompletedExceptionally();
   }
 
   @Test

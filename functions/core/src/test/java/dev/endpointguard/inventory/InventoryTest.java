@@ -23,7 +23,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 
 @LocalAwsTest
@@ -95,6 +101,56 @@ class InventoryTest {
         .filter(e -> e.endpointId().equals(sibling)).findFirst().orElseThrow();
     assertThat(logs.subnetIds()).containsExactlyElementsOf(vpc.subnetIds());
     assertThat(logs.serviceName()).isEqualTo(SeedEstate.service("logs"));
+  }
+
+  /** Refuses the named operations before they are sent, as AWS throttling them would (HTTP 503, retryable). */
+  private static ExecutionInterceptor throttling(Set<String> operations) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (operations.contains(operation)) {
+          throw Ec2Exception.builder().statusCode(503).message("injected throttling of " + operation)
+              .awsErrorDetails(AwsErrorDetails.builder().errorCode("RequestLimitExceeded")
+                  .errorMessage("injected throttling of " + operation).build()).build();
+        }
+      }
+    };
+  }
+
+  private static Throwable loadFailing(LocalAws aws, Set<String> operations) {
+    try (AwsClients failing = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, aws.endpoint())
+        .withRetries(false).withInterceptors(List.of(throttling(operations))))) {
+      return org.assertj.core.api.Assertions.catchThrowable(() -> new Inventory(failing).load(Targets.allInRegion(),
+          false));
+    }
+  }
+
+  @Test
+  void load_twoReadsSideBySideFail_theOneThatRanFirstOneAfterTheOtherIsThrown_theOtherSuppressed(LocalAws aws,
+                                                                                               AwsClients clients) {
+    SeedEstate seed = new SeedEstate(clients.ec2());
+    SeedEstate.SeededVpc vpc = seed.vpc(1);
+    seed.interfaceEndpoint(vpc.vpcId(), SSM, vpc.subnetIds().subList(0, 1), List.of(), false);
+
+    // The VPC reads (route tables) ran before the service catalog; the account's endpoint services before its
+    // endpoints. Whichever finishes first, the failure thrown is the same, and the other is not lost.
+    Throwable vpcFirst = loadFailing(aws, Set.of("DescribeRouteTables", "DescribeVpcEndpointServices"));
+    assertThat(vpcFirst).isInstanceOf(Ec2Exception.class).hasMessageContaining("DescribeRouteTables");
+    assertThat(vpcFirst.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
+        .contains("DescribeVpcEndpointServices");
+
+    Throwable servicesFirst = loadFailing(aws, Set.of("DescribeVpcEndpointServiceConfigurations",
+        "DescribeVpcEndpoints"));
+    assertThat(servicesFirst).isInstanceOf(Ec2Exception.class)
+        .hasMessageContaining("DescribeVpcEndpointServiceConfigurations");
+    assertThat(servicesFirst.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
+        .contains("DescribeVpcEndpoints");
+
+    // One failing read alone is thrown as itself, with nothing attached.
+    Throwable groups = loadFailing(aws, Set.of("DescribeSecurityGroups"));
+    assertThat(groups).isInstanceOf(Ec2Exception.class).hasMessageContaining("DescribeSecurityGroups");
+    assertThat(groups.getSuppressed()).isEmpty();
   }
 
   @Test

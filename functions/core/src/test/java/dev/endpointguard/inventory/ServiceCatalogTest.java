@@ -63,9 +63,12 @@ class ServiceCatalogTest {
     ServiceDetail none = ServiceDetail.builder().serviceName(NAME).availabilityZones("us-east-1a", "us-east-1b")
         .build();
     ServiceDetail fewer = none.toBuilder().availabilityZoneIds("use1-az6").build();
+    ServiceDetail blank = none.toBuilder().availabilityZoneIds("use1-az6", " ").build();
 
     assertThat(ServiceCatalog.namesItsAzIds(none)).isFalse();
     assertThat(ServiceCatalog.namesItsAzIds(fewer)).isFalse();
+    assertThat(ServiceCatalog.namesItsAzIds(blank)).as("a blank id counts as missing").isFalse();
+    assertThat(ServiceCatalog.toFacts(blank, AZ_IDS).offeredAzIds()).containsExactlyInAnyOrder("use1-az6", "use1-az1");
     assertThat(ServiceCatalog.toFacts(fewer, AZ_IDS).offeredAzIds()).containsExactlyInAnyOrder("use1-az6", "use1-az1");
   }
 }
