@@ -24,8 +24,8 @@
 #
 # A third column, sdk-floor, is neither tool: tools/bench/floor/EndpointListFloor.java, the least a Java program on the
 # AWS SDK for Java v2 does to see the estate at all (one EC2 client, DescribeVpcEndpoints in pages of 1,000, a count),
-# run with the launcher's JVM options and a class-data archive of its own made the same way. It must count every
-# seeded endpoint. It shows what the SDK and the JVM cost before any of endpoint-guard's own work.
+# run with the launcher's JVM options (and ENDPOINT_GUARD_JAVA_OPTS) and a class-data archive of its own made the same
+# way (none with ENDPOINT_GUARD_CDS=off). It must count every seeded endpoint. It shows what the SDK and the JVM cost before any of endpoint-guard's own work.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -144,16 +144,21 @@ unset AWS_PROFILE
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
 
 # The SDK floor: compiled against the CLI's own class path; its archive made by one run of it, as the launcher's is.
-floor_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+# It takes the launcher's JVM options, ENDPOINT_GUARD_JAVA_OPTS after them, and no archive with ENDPOINT_GUARD_CDS=off,
+# so that both columns always run on the same JVM settings.
+# shellcheck disable=SC2206 # ENDPOINT_GUARD_JAVA_OPTS is a list of options
+floor_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData ${ENDPOINT_GUARD_JAVA_OPTS:-})
 if wants sdk-floor; then
   # A jar, not a folder: class-data sharing archives classes from jars only.
   floor_classpath="$work/floor.jar:$(cat target/cli/launch-classpath.txt)"
   mkdir -p "$work/floor"
   javac -nowarn -d "$work/floor" -cp "$floor_classpath" tools/bench/floor/EndpointListFloor.java
   jar cf "$work/floor.jar" -C "$work/floor" .
-  java "${floor_jvm[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -Xlog:cds*=off -cp "$floor_classpath" \
-    EndpointListFloor "$url" us-east-1 >/dev/null
-  floor_jvm+=(-Xshare:auto -XX:SharedArchiveFile="$work/floor.jsa" -Xlog:cds*=off)
+  if [[ "${ENDPOINT_GUARD_CDS:-on}" != off ]]; then
+    java "${floor_jvm[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -Xlog:cds*=off -cp "$floor_classpath" \
+      EndpointListFloor "$url" us-east-1 >/dev/null
+    floor_jvm+=(-Xshare:auto -XX:SharedArchiveFile="$work/floor.jsa" -Xlog:cds*=off)
+  fi
 fi
 
 # --- one run -------------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The scan report for people: findings first, grouped by account, Region and VPC, each with its reason, its plan (every
@@ -56,8 +57,9 @@ final class TextReport {
       if (byVpc.isEmpty()) {
         // With several scopes, a quiet one still gets its line: scanned and clean reads apart from not scanned.
         if (document.singleScope().isEmpty()) {
-          out.printf("%nAccount %s · %s: %s%n", scope.account(), scope.region(), scope.results().isEmpty()
-              ? "nothing evaluated" : "no findings (" + plural(scope.results().size(), "evaluation") + ")");
+          out.printf("%nAccount %s · %s: %s%n", scope.account(), scope.region(), !scope.results().isEmpty()
+              ? "no findings (" + plural(scope.results().size(), "evaluation") + ")"
+              : unread(document, scope) ? "could not be read (below)" : "nothing evaluated");
         }
         continue;
       }
@@ -77,6 +79,12 @@ final class TextReport {
     printProblems(document.problems(), out);
     printSummary(document, out);
     out.flush();
+  }
+
+  /** A problem of the whole scope (its account, or its account in its Region) is on record: it was not read. */
+  private static boolean unread(ScanDocument document, ScanReport scope) {
+    return document.problems().stream().anyMatch(p -> p.account().equals(Optional.of(scope.account()))
+        && p.resourceId().isEmpty() && (p.region().isEmpty() || p.region().equals(Optional.of(scope.region()))));
   }
 
   private static String title(ScanDocument document) {

@@ -66,13 +66,14 @@ public final class DemoRunner {
   /**
    * The story in one line: every finding it met (the first sweep's and the engineer's endpoint's), every fix applied
    * and verified (on the engineer's event and by the remediating sweep), and what is left, so that the counts add up:
-   * findings = fixed + left.
+   * findings = fixed + left. A fix that failed leaves its finding NON_COMPLIANT, so it is among those left, and said.
    */
   static String closingLine(DemoStory.Outcome o, Duration took) {
     return String.format("Done in %.1f s: %d findings (%d in the first sweep, %d on the engineer's new endpoint), "
-        + "%d fixed and verified (%d on the event, %d by the remediating sweep), %d left for a person, "
+        + "%d fixed and verified (%d on the event, %d by the remediating sweep), %d left for a person%s, "
         + "%d Config evaluations, %d alerts delivered.", took.toMillis() / 1000.0, o.findings(), o.findingsBefore(),
-        o.engineerFindings(), o.fixed(), o.engineerApplied(), o.applied(), o.needsPerson(), o.configEvaluations(),
+        o.engineerFindings(), o.fixed(), o.engineerApplied(), o.applied(), o.needsPerson(),
+        o.failed() == 0 ? "" : " (" + o.failed() + " of them after a failed fix)", o.configEvaluations(),
         o.alertsReceived());
   }
 

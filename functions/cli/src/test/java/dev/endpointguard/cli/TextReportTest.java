@@ -24,17 +24,20 @@ class TextReportTest {
     // The prod scope's compliant evaluations only: evaluated, nothing found.
     ScanReport clean = new ScanReport(prod.account(), "us-west-2",
         prod.results().stream().filter(r -> !r.evaluation().nonCompliant()).toList());
+    // eu-west-1 answered AuthFailure (a scope problem in the sample); ap-south-1 was read and holds no endpoint.
     ScanDocument document = new ScanDocument(sample.generatedAt(), List.of(prod, clean,
-        new ScanReport(ReportSamples.SHARED, "eu-west-1", List.of())), sample.problems());
+        new ScanReport(ReportSamples.SHARED, "eu-west-1", List.of()),
+        new ScanReport(ReportSamples.SHARED, "ap-south-1", List.of())), sample.problems());
 
     String text = text(document, false);
 
     assertThat(text).contains("\nAccount " + ReportSamples.PROD + " · us-east-1\n")
         .contains("\nAccount " + ReportSamples.PROD + " · us-west-2: no findings (" + clean.results().size()
             + " evaluations)\n")
-        .contains("\nAccount " + ReportSamples.SHARED + " · eu-west-1: nothing evaluated\n");
-    assertThat(text.indexOf("us-west-2: no findings")).isLessThan(text.indexOf("eu-west-1: nothing evaluated"))
-        .isLessThan(text.indexOf("Summary:"));
+        .contains("\nAccount " + ReportSamples.SHARED + " · eu-west-1: could not be read (below)\n")
+        .contains("\nAccount " + ReportSamples.SHARED + " · ap-south-1: nothing evaluated\n");
+    assertThat(text.indexOf("us-west-2: no findings")).isLessThan(text.indexOf("eu-west-1: could not be read"));
+    assertThat(text.indexOf("eu-west-1: could not be read")).isLessThan(text.indexOf("Summary:"));
     // With --all, the clean scope lists its evaluations under its heading instead.
     assertThat(text(document, true)).contains("\nAccount " + ReportSamples.PROD + " · us-west-2\n")
         .doesNotContain("us-west-2: no findings");

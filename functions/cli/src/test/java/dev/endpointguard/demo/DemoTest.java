@@ -47,6 +47,18 @@ class DemoTest {
   }
 
   @Test
+  void closingLine_aFailedFix_isAmongThoseLeft_andSaid() {
+    // 10 + 3 findings; 2 fixed on the event, 6 by the sweep, 1 failed there and stays NON_COMPLIANT with 4 others.
+    DemoStory.Outcome o = new DemoStory.Outcome(10, 3, 2, 6, 1, 5, 63, 6, true);
+
+    assertThat(DemoRunner.closingLine(o, java.time.Duration.ofMillis(5_200))).isEqualTo("Done in 5.2 s: 13 findings"
+        + " (10 in the first sweep, 3 on the engineer's new endpoint), 8 fixed and verified (2 on the event, 6 by the"
+        + " remediating sweep), 5 left for a person (1 of them after a failed fix), 63 Config evaluations, 6 alerts"
+        + " delivered.");
+    assertThat(o.findings()).isEqualTo(o.fixed() + o.needsPerson());
+  }
+
+  @Test
   void demoKeep_saysHowToStop_andItsInvokeCommandsWorkOnTheKeptEstate() throws Exception {
     StringWriter text = new StringWriter();
     DemoConsole console = new DemoConsole(new PrintWriter(text, true), false, DemoRunner.STEPS);
