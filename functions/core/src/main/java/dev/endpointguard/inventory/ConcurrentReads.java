@@ -77,15 +77,20 @@ final class ConcurrentReads {
         first.addSuppressed(failure);
       }
     }
-    if (first instanceof RuntimeException r) {
+    if (first != null) {
+      throw rethrow(first);
+    }
+  }
+
+  /** Throws {@code failure} as itself when it is unchecked, else inside a {@link CompletionException}. */
+  private static RuntimeException rethrow(Throwable failure) {
+    if (failure instanceof RuntimeException r) {
       throw r;
     }
-    if (first instanceof Error err) {
+    if (failure instanceof Error err) {
       throw err;
     }
-    if (first != null) {
-      throw new CompletionException(first);
-    }
+    throw new CompletionException(failure);
   }
 
   private static Throwable unwrap(Throwable e) {
@@ -103,14 +108,7 @@ final class ConcurrentReads {
     try {
       return started.join();
     } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw e;
+      throw rethrow(unwrap(e));
     }
   }
 
