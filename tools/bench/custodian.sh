@@ -14,8 +14,8 @@
 #   ENDPOINT_GUARD_CDS           off: endpoint-guard without its class-data-sharing archive (as bin/endpoint-guard)
 #   SEED_THREADS (16)            client threads that create the endpoints
 #
-# What it does: installs c7n==0.9.53 into ${XDG_CACHE_HOME:-$HOME/.cache}/endpoint-guard/custodian-venv when it is
-# missing (outside the repository); builds endpoint-guard (bin/endpoint-guard builds on first use) before any timing;
+# What it does: installs c7n==0.9.53, its dependencies pinned (tools/bench/custodian-constraints.txt), into
+# ${XDG_CACHE_HOME:-$HOME/.cache}/endpoint-guard/custodian-venv when it is missing (outside the repository); builds endpoint-guard (bin/endpoint-guard builds on first use) before any timing;
 # starts the project's local AWS (moto with the launcher's patches) on a free loopback port and seeds the estate; then
 # times each run from outside: wall clock, and client CPU = user + sys of the tool's process and every process it
 # waited for (wait4's rusage), plus the local AWS's CPU and the requests it served during the run. Each run must
@@ -95,7 +95,7 @@ custodian_bin() {
     rm -rf "$venv"
     mkdir -p "$(dirname "$venv")"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install -q "$C7N" >&2
+    "$venv/bin/pip" install -q -c tools/bench/custodian-constraints.txt "$C7N" >&2
   fi
   echo "$venv/bin/custodian"
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the pinned AWS SAM CLI from PyPI into a virtual environment outside the repository and prints the path
-# of `sam`.
+# Installs the pinned AWS SAM CLI, with its dependencies pinned (constraints.txt), from PyPI into a virtual environment
+# outside the repository and prints the path of `sam`.
 # Idempotent: an existing venv with the pinned version is reused.
 # Usage: tools/sam/install.sh   (SAM_CLI_VERSION, PYTHON and SAM_VENV may be overridden from the environment)
 # The venv lives in ${XDG_CACHE_HOME:-~/.cache}/endpoint-guard/sam-venv: `sam build` copies the whole CodeUri folder
@@ -22,9 +22,16 @@ if [[ -x "$sam" ]] && "$venv/bin/python" -m pip show aws-sam-cli 2>/dev/null | g
   exit 0
 fi
 
+# Every dependency pinned too (constraints.txt next to this script), pip included; a SAM_CLI_VERSION other than the
+# one the file was made for installs without it, with what PyPI serves.
+constraints=()
+if grep -qx "aws-sam-cli==$SAM_CLI_VERSION" "$(dirname "${BASH_SOURCE[0]}")/constraints.txt"; then
+  constraints=(-c "$(dirname "${BASH_SOURCE[0]}")/constraints.txt")
+fi
 mkdir -p "$(dirname "$venv")"
 "$PYTHON" -m venv "$venv" >&2
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "aws-sam-cli==$SAM_CLI_VERSION" >&2
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${constraints[@]}" --upgrade pip >&2
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${constraints[@]}" \
+  "aws-sam-cli==$SAM_CLI_VERSION" >&2
 "$sam" --version >&2
 echo "$sam"
