@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 /**
  * Issue 12: review, then apply. {@code scan --plan-out} writes every plan; {@code apply} applies exactly those changes
@@ -109,12 +107,7 @@ class ApplyEndToEndTest {
         .vpcEndpoints().get(0).privateDnsEnabled()).isTrue();
     assertThat(clients.ec2().describeVpcEndpoints(b -> b.vpcEndpointIds(estate.id("single-az-ec2messages")))
         .vpcEndpoints().get(0).subnetIds()).hasSize(2);
-    List<IpPermission> open = clients.ec2().describeSecurityGroups(b -> b.groupIds(estate.id("open-sg")))
-        .securityGroups().get(0).ipPermissions();
-    assertThat(open).flatExtracting(IpPermission::ipRanges).extracting(r -> r.cidrIp())
-        .containsExactly("10.0.0.0/16");
-    assertThat(clients.ec2().describeVpcAttribute(b -> b.vpcId(estate.id("data-vpc"))
-        .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value()).isTrue();
+    ScanEndToEndTest.assertOpenGroupNarrowedAndDnsHostnamesOn(clients, estate);
     // A scan now finds only what had no plan.
     Cli after = run("scan", "--endpoint-url", aws.endpoint().toString(), "--region", "us-east-1",
         "--trusted-org-id", DemoEstate.ORG_ID, "--format", "json");

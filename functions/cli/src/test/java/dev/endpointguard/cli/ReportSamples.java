@@ -7,11 +7,9 @@ import static dev.endpointguard.testing.Snapshots.subnet;
 import static dev.endpointguard.testing.Snapshots.summary;
 import static dev.endpointguard.testing.Snapshots.vpc;
 
-import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.engine.Pipeline;
 import dev.endpointguard.engine.Run;
 import dev.endpointguard.engine.Settings;
-import dev.endpointguard.engine.Wiring;
 import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.EndpointState;
@@ -28,9 +26,9 @@ import dev.endpointguard.report.ReportProblem;
 import dev.endpointguard.report.ScanDocument;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.rules.RuleId;
+import dev.endpointguard.testing.OfflinePipeline;
 import dev.endpointguard.testing.Requests;
 import dev.endpointguard.testing.Snapshots;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +62,8 @@ final class ReportSamples {
 
   /** The whole sample scan. */
   static ScanDocument document() {
-    AwsClients unused = new AwsClients(AwsClients.Target.local(Region.US_EAST_1, URI.create("http://127.0.0.1:9")));
-    try {
-      Pipeline pipeline = Wiring.pipeline(unused);
+    try (OfflinePipeline offline = new OfflinePipeline()) {
+      Pipeline pipeline = offline.pipeline();
       Run prod = run(pipeline, prodEstate());
       Run shared = run(pipeline, sharedEstate());
       List<ReportProblem> problems = List.of(
@@ -77,8 +74,6 @@ final class ReportSamples {
               + " until the account enables it)"));
       return new ScanDocument(GENERATED, List.of(withEcrApplied(prod.report()), shared.report(),
           new ScanReport(SHARED, "eu-west-1", List.of())), problems);
-    } finally {
-      unused.close();
     }
   }
 

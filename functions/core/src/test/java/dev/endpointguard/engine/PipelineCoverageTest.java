@@ -2,7 +2,6 @@ package dev.endpointguard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
@@ -10,25 +9,19 @@ import dev.endpointguard.model.Targets;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.report.ScanReport;
 import dev.endpointguard.report.VpcCoverage;
+import dev.endpointguard.testing.OfflinePipeline;
 import dev.endpointguard.testing.Requests;
 import dev.endpointguard.testing.Snapshots;
-import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 
 /** Issue 12: a run carries the AZ coverage of the estate it evaluated, into its report and onto what it adds. */
 class PipelineCoverageTest {
-  // Never called: evaluateAndAct gets the estate, and alert mode applies nothing.
-  private final AwsClients unused = new AwsClients(AwsClients.Target.local(Region.US_EAST_1,
-      URI.create("http://127.0.0.1:9")));
-  private final Pipeline pipeline = Wiring.pipeline(unused);
-
-  @AfterEach
-  void close() {
-    unused.close();
-  }
+  // Its clients are never called: evaluateAndAct gets the estate, and alert mode applies nothing.
+  @AutoClose
+  private final OfflinePipeline offline = new OfflinePipeline();
+  private final Pipeline pipeline = offline.pipeline();
 
   @Test
   void run_andItsReport_carryTheEstatesCoverage() {

@@ -2,37 +2,30 @@ package dev.endpointguard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.Targets;
 import dev.endpointguard.report.EvaluationResult;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Status;
+import dev.endpointguard.testing.OfflinePipeline;
 import dev.endpointguard.testing.Requests;
 import dev.endpointguard.testing.Snapshots;
-import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Issue 11: an evaluation's {@code previous} state comes from its plan's changes, each the part it touches as the
  * evaluated estate showed it; an evaluation without a plan has none. Alert mode: nothing is read or written.
  */
 class PipelinePreviousStateTest {
-  // Never called: evaluateAndAct gets the estate, and alert mode applies nothing.
-  private final AwsClients unused = new AwsClients(AwsClients.Target.local(Region.US_EAST_1,
-      URI.create("http://127.0.0.1:9")));
-  private final Pipeline pipeline = Wiring.pipeline(unused);
-
-  @AfterEach
-  void close() {
-    unused.close();
-  }
+  // Its clients are never called: evaluateAndAct gets the estate, and alert mode applies nothing.
+  @AutoClose
+  private final OfflinePipeline offline = new OfflinePipeline();
+  private final Pipeline pipeline = offline.pipeline();
 
   private static Settings only(RuleId rule) {
     Map<RuleId, Mode> modes = new EnumMap<>(RuleId.class);

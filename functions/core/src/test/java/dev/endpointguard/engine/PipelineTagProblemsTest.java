@@ -2,36 +2,29 @@ package dev.endpointguard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.inventory.InventoryProblem;
 import dev.endpointguard.model.EndpointSnapshot;
 import dev.endpointguard.model.Estate;
 import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Status;
+import dev.endpointguard.testing.OfflinePipeline;
 import dev.endpointguard.testing.Requests;
 import dev.endpointguard.testing.Snapshots;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Issue 12: an exemption tag naming an unknown rule id, or with a malformed date, is a problem of the run (the
  * report lists it); the resource is still evaluated, and the rules the tag does name are still exempted.
  */
 class PipelineTagProblemsTest {
-  // Never called: evaluateAndAct gets the estate, and alert mode applies nothing.
-  private final AwsClients unused = new AwsClients(AwsClients.Target.local(Region.US_EAST_1,
-      URI.create("http://127.0.0.1:9")));
-  private final Pipeline pipeline = Wiring.pipeline(unused);
-
-  @AfterEach
-  void close() {
-    unused.close();
-  }
+  // Its clients are never called: evaluateAndAct gets the estate, and alert mode applies nothing.
+  @AutoClose
+  private final OfflinePipeline offline = new OfflinePipeline();
+  private final Pipeline pipeline = offline.pipeline();
 
   @Test
   void typoInRuleId_isAProblemOfTheEndpoint_andTheRuleItMeantIsNotExempted() {

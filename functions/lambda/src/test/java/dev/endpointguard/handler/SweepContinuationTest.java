@@ -9,14 +9,12 @@ import dev.endpointguard.aws.AwsClients;
 import dev.endpointguard.localaws.LocalAws;
 import dev.endpointguard.localaws.LocalContext;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +40,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @LocalAwsTest
 class SweepContinuationTest {
+  private static final Instant START = Instant.parse("2026-12-01T00:00:00Z");
   private static final int VPCS = 10;
   private static final String ACCOUNT = "123456789012";
   private static final Duration STEP = Duration.ofSeconds(150);
@@ -191,7 +190,7 @@ class SweepContinuationTest {
   private static JsonNode invoke(RequestStreamHandler handler, String event) throws java.io.IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-        new LocalContext("SweepFunction", "us-east-1", () -> ACCOUNT, 900, 1024, new SteppingClock(STEP),
+        new LocalContext("SweepFunction", "us-east-1", () -> ACCOUNT, 900, 1024, TestClock.stepping(START, STEP),
             System.err));
     return Invoker.JSON.readTree(out.toByteArray());
   }
@@ -212,33 +211,6 @@ class SweepContinuationTest {
     ObjectNode event = Invoker.JSON.createObjectNode();
     event.putArray("Records").add(record);
     return event.toString();
-  }
-
-  /** A clock that moves on {@code step} each time it is read: each question about the time left costs a step. */
-  private static final class SteppingClock extends Clock {
-    private final Duration step;
-    private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-    SteppingClock(Duration step) {
-      this.step = step;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      Instant at = now;
-      now = now.plus(step);
-      return at;
-    }
   }
 
   /** The digests the sweep publishes: "rule resourceId" of every finding in them. */

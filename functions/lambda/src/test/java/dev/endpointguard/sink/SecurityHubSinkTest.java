@@ -15,12 +15,11 @@ import dev.endpointguard.rules.RuleId;
 import dev.endpointguard.rules.Severity;
 import dev.endpointguard.rules.Status;
 import dev.endpointguard.testing.LocalAwsTest;
+import dev.endpointguard.testing.TestClock;
 import dev.endpointguard.testing.Plans;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +40,7 @@ import software.amazon.awssdk.services.securityhub.model.WorkflowStatus;
 /** Issue 12: the Security Hub sink against the local AWS's Security Hub, findings read back with GetFindings. */
 @LocalAwsTest
 class SecurityHubSinkTest {
+  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
   private static final AccountRegion SCOPE = new AccountRegion("123456789012", "us-east-1");
   private static final String ENDPOINT = "vpce-0a1b2c3d4e5f60718";
 
@@ -48,7 +48,7 @@ class SecurityHubSinkTest {
   void deliver_firstRun_importsFailedActiveFindingsReadBackAsSent(AwsClients clients) {
     clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
 
-    Delivery d = sink(clients, new MutableClock()).deliver(run(endpoint(Status.NON_COMPLIANT, Outcome.PLANNED),
+    Delivery d = sink(clients, TestClock.at(T0)).deliver(run(endpoint(Status.NON_COMPLIANT, Outcome.PLANNED),
         vpc(Status.COMPLIANT)));
 
     assertThat(d).isEqualTo(new Delivery(SecurityHubSink.NAME, 2, 0, 0, List.of()));
@@ -65,7 +65,7 @@ class SecurityHubSinkTest {
   @Test
   void deliver_rerun_updatesTheSameFindingWithALaterUpdatedAtAndNoDuplicate(AwsClients clients) {
     clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
-    MutableClock clock = new MutableClock();
+    TestClock clock = TestClock.at(T0);
     SecurityHubSink sink = sink(clients, clock);
     sink.deliver(run(endpoint(Status.NON_COMPLIANT, Outcome.PLANNED)));
     String first = finding(clients, endpointId()).updatedAt();
@@ -81,7 +81,7 @@ class SecurityHubSinkTest {
   @Test
   void deliver_resourceFixed_findingArchivedPassedWorkflowLeftToSecurityHub(AwsClients clients) {
     clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
-    MutableClock clock = new MutableClock();
+    TestClock clock = TestClock.at(T0);
     SecurityHubSink sink = sink(clients, clock);
     sink.deliver(run(endpoint(Status.NON_COMPLIANT, Outcome.PLANNED)));
 
@@ -101,7 +101,7 @@ class SecurityHubSinkTest {
   @Test
   void deliver_sameInstantTwice_secondUpdateIgnoredAsSecurityHubDoes(AwsClients clients) {
     clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
-    SecurityHubSink sink = sink(clients, new MutableClock());
+    SecurityHubSink sink = sink(clients, TestClock.at(T0));
     sink.deliver(run(endpoint(Status.NON_COMPLIANT, Outcome.PLANNED)));
 
     Delivery d = sink.deliver(run(endpoint(Status.COMPLIANT, Outcome.NONE)));
@@ -110,15 +110,19 @@ class SecurityHubSinkTest {
     assertThat(finding(clients, endpointId()).compliance().status()).isEqualTo(ComplianceStatus.FAILED);
   }
 
+  /** Enables the hub and delivers 250 NON_COMPLIANT findings: three calls, of 100, 100 and 50. */
+  private static Delivery deliver250(AwsClients clients) {
+    clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
+    List<EvaluationResult> results = IntStream.range(0, 250)
+        .mapToObj(i -> result("vpce-%017x".formatted(i), Status.NON_COMPLIANT, Outcome.PLANNED)).toList();
+    return sink(clients, TestClock.at(T0)).deliver(SecurityHubFindingsTest.run(SCOPE, results));
+  }
+
   @Test
   void deliver_250Findings_threeCallsOf100_100_50(LocalAws aws) {
     CallCounter counter = new CallCounter(0);
     try (AwsClients clients = clients(aws, counter)) {
-      clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
-      List<EvaluationResult> results = IntStream.range(0, 250)
-          .mapToObj(i -> result("vpce-%017x".formatted(i), Status.NON_COMPLIANT, Outcome.PLANNED)).toList();
-
-      Delivery d = sink(clients, new MutableClock()).deliver(SecurityHubFindingsTest.run(SCOPE, results));
+      Delivery d = deliver250(clients);
 
       assertThat(d.delivered()).isEqualTo(250);
       assertThat(counter.calls.get()).isEqualTo(3);
@@ -130,11 +134,7 @@ class SecurityHubSinkTest {
   void deliver_oneCallFails_theOtherBatchesStillImportedAndTheFailureCounted(LocalAws aws) {
     CallCounter failSecond = new CallCounter(2);
     try (AwsClients clients = clients(aws, failSecond)) {
-      clients.securityHub().enableSecurityHub(b -> b.enableDefaultStandards(false));
-      List<EvaluationResult> results = IntStream.range(0, 250)
-          .mapToObj(i -> result("vpce-%017x".formatted(i), Status.NON_COMPLIANT, Outcome.PLANNED)).toList();
-
-      Delivery d = sink(clients, new MutableClock()).deliver(SecurityHubFindingsTest.run(SCOPE, results));
+      Delivery d = deliver250(clients);
 
       assertThat(d.delivered()).isEqualTo(150);
       assertThat(d.failed()).isEqualTo(100);
@@ -146,7 +146,7 @@ class SecurityHubSinkTest {
 
   @Test
   void deliver_hubNotEnabled_everyFindingFailedWithAClearProblemNothingThrown(AwsClients clients) {
-    Delivery d = sink(clients, new MutableClock()).deliver(run(endpoint(Status.NON_COMPLIANT, Outcome.PLANNED),
+    Delivery d = sink(clients, TestClock.at(T0)).deliver(run(endpoint(Status.NON_COMPLIANT, Outcome.PLANNED),
         vpc(Status.COMPLIANT)));
 
     assertThat(d.delivered()).isZero();
@@ -162,7 +162,7 @@ class SecurityHubSinkTest {
     Run run = run(endpoint(Status.NON_COMPLIANT, Outcome.PLANNED),
         result("vpce-0ffffffffffffffff", Status.NOT_APPLICABLE, Outcome.NONE));
 
-    Delivery d = SecurityHubSink.notApplicableOnly(clients::securityHub, new MutableClock()).deliver(run);
+    Delivery d = SecurityHubSink.notApplicableOnly(clients::securityHub, TestClock.at(T0)).deliver(run);
 
     assertThat(d.delivered()).isEqualTo(1);
     assertThat(all(clients)).singleElement().satisfies(f -> {
@@ -215,30 +215,6 @@ class SecurityHubSinkTest {
 
   private static AwsSecurityFinding finding(AwsClients clients, String id) {
     return all(clients).stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
-  }
-
-  /** A clock that moves only when told. */
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 
   /** Counts BatchImportFindings calls; fails the {@code failing}-th one (0: none) before it is sent. */

@@ -9,6 +9,7 @@ import dev.endpointguard.model.Targets;
 import dev.endpointguard.rules.ResourceType;
 import dev.endpointguard.rules.RuleId;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,22 +149,13 @@ class ComplianceChangeDecoderTest {
             "event larger than 262144 bytes"));
   }
 
-  private interface DetailEdit {
-    void apply(ObjectNode detail);
-  }
-
-  private static String modify(DetailEdit edit) throws Exception {
-    ObjectNode event = event();
-    edit.apply(detail(event));
-    return event.toString();
+  private static String modify(Consumer<ObjectNode> edit) throws Exception {
+    return JsonEdits.edited(event(), ComplianceChangeDecoderTest::detail, edit);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void decode_malformedEvent_rejectedWithOneLineReason(String name, String input, String reasonPart) {
-    Decoded decoded = decoder.decode(input);
-
-    assertThat(decoded).isInstanceOf(Rejected.class);
-    assertThat(((Rejected) decoded).reason()).contains(reasonPart).doesNotContain("\n", "\r");
+    Rejections.assertRejectedInOneLine(decoder.decode(input), reasonPart);
   }
 }

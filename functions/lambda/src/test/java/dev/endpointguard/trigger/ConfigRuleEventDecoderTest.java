@@ -233,9 +233,6 @@ class ConfigRuleEventDecoderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void decode_malformedInvocation_rejectedWithOneLineReason(String name, String input, String reasonPart) {
-    Decoded decoded = decoder.decode(input);
-
-    assertThat(decoded).isInstanceOf(Rejected.class);
-    assertThat(((Rejected) decoded).reason()).contains(reasonPart).doesNotContain("\n");
+    Rejections.assertRejectedInOneLine(decoder.decode(input), reasonPart);
   }
 }

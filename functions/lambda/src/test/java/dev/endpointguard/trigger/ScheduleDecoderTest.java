@@ -73,9 +73,6 @@ class ScheduleDecoderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void decode_malformedEvent_rejectedWithOneLineReason(String name, String input, String reasonPart) {
-    Decoded decoded = decoder.decode(input);
-
-    assertThat(decoded).isInstanceOf(Rejected.class);
-    assertThat(((Rejected) decoded).reason()).contains(reasonPart).doesNotContain("\n");
+    Rejections.assertRejectedInOneLine(decoder.decode(input), reasonPart);
   }
 }

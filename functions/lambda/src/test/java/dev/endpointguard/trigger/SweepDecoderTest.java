@@ -9,6 +9,7 @@ import dev.endpointguard.model.AccountRegion;
 import dev.endpointguard.model.Targets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,23 +121,14 @@ class SweepDecoderTest {
             "missing continuation message: sweepId"));
   }
 
-  private interface Edit {
-    void apply(ObjectNode record);
-  }
-
-  private static String withRecord(Edit edit) throws Exception {
-    ObjectNode event = event();
-    edit.apply(record(event));
-    return event.toString();
+  private static String withRecord(Consumer<ObjectNode> edit) throws Exception {
+    return JsonEdits.edited(event(), SweepDecoderTest::record, edit);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void decode_badHandOver_rejectedWithOneLineReason(String name, String input, String reasonPart) {
-    Decoded decoded = decoder.decode(input);
-
-    assertThat(decoded).isInstanceOf(Rejected.class);
-    assertThat(((Rejected) decoded).reason()).contains(reasonPart).doesNotContain("\n");
+    Rejections.assertRejectedInOneLine(decoder.decode(input), reasonPart);
   }
 
   @Test
